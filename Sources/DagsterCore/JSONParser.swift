@@ -1,0 +1,165 @@
+import OrderedCollections
+
+/// Parses JSON text into a `JSONValue`, keeping object key order and integer/float distinction.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    /// Parses `text` as one JSON document.
+    /// - Throws: `DagsterError` with code `.invalidInput`, naming the byte offset of the problem.
+    public static func parse(_ text: String) throws -> JSONValue {
+        var parser = JSONParser(bytes: Array(text.utf8))
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.position == parser.bytes.count else {
+            throw parser.failure("unexpected text after the JSON value")
+        }
+        return value
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private func failure(_ what: String) -> DagsterError {
+        DagsterError(.invalidInput, "invalid JSON at offset \(position): \(what)")
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+    }
+
+    private mutating func expect(_ literal: String) throws {
+        for byte in literal.utf8 {
+            guard position < bytes.count, bytes[position] == byte else { throw failure("expected \(literal)") }
+            position += 1
+        }
+    }
+
+    private mutating func parseValue() throws -> JSONValue {
+        guard position < bytes.count else { throw failure("unexpected end of input") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expect("null"); return .null
+        default: return try parseNumber()
+        }
+    }
+
+    private mutating func parseObject() throws -> JSONValue {
+        position += 1
+        var members = OrderedDictionary<String, JSONValue>()
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+            let key = try parseString()
+            skipWhitespace()
+            try expect(":")
+            skipWhitespace()
+            members[key] = try parseValue()
+            skipWhitespace()
+            guard position < bytes.count else { throw failure("unterminated object") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+            throw failure("expected , or }")
+        }
+    }
+
+    private mutating func parseArray() throws -> JSONValue {
+        position += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements) }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard position < bytes.count else { throw failure("unterminated array") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements) }
+            throw failure("expected , or ]")
+        }
+    }
+
+    private mutating func parseString() throws -> String {
+        position += 1
+        var scalars = String.UnicodeScalarView()
+        var runStart = position
+        var utf8Run: [UInt8] = []
+        func flushRun(_ end: Int) {
+            if end > runStart { utf8Run.append(contentsOf: bytes[runStart..<end]) }
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                flushRun(position)
+                position += 1
+                scalars.append(contentsOf: String(decoding: utf8Run, as: UTF8.self).unicodeScalars)
+                return String(scalars)
+            }
+            if byte == UInt8(ascii: "\\") {
+                flushRun(position)
+                scalars.append(contentsOf: String(decoding: utf8Run, as: UTF8.self).unicodeScalars)
+                utf8Run.removeAll(keepingCapacity: true)
+                position += 1
+                guard position < bytes.count else { break }
+                let escaped = bytes[position]
+                position += 1
+                switch escaped {
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "b"): scalars.append("\u{08}")
+                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "u"):
+                    var code = try parseHex4()
+                    if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
+                        bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                    {
+                        position += 2
+                        let low = try parseHex4()
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                default: scalars.append(Unicode.Scalar(escaped))
+                }
+                runStart = position
+                continue
+            }
+            position += 1
+        }
+        throw failure("unterminated string")
+    }
+
+    private mutating func parseHex4() throws -> UInt32 {
+        guard position + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+        else { throw failure("bad \\u escape") }
+        position += 4
+        return code
+    }
+
+    private mutating func parseNumber() throws -> JSONValue {
+        let start = position
+        var isFloat = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
+                position += 1
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                isFloat = true
+                position += 1
+            } else {
+                break
+            }
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if !isFloat, let number = Int(text) { return .int(number) }
+        if let number = Double(text), !text.isEmpty { return .double(number) }
+        throw failure("expected a value")
+    }
+}
