@@ -66,7 +66,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "DagsterConfigTests",
-            dependencies: ["DagsterConfig", "DagsterTesting"],
+            dependencies: ["DagsterConfig", "DagsterCore"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Dagster
+import Foundation
+
+/// The command line of a code-location binary, mirroring the `dagster` CLI.
+///
+/// ```swift
+/// @main struct Quickstart {
+///     static func main() async { await DagsterCLI.main { try Definitions(jobs: [etl]) } }
+/// }
+/// ```
+/// Then `quickstart job list`, `quickstart job execute etl -c config.yaml`, …
+public enum DagsterCLI {
+    /// The version printed by `--version`.
+    public static let version = "0.1.0"
+
+    @TaskLocal static var definitions: (@Sendable () throws -> Definitions)?
+
+    /// Parses the process arguments and runs the command against `makeDefinitions`, exiting
+    /// with the command's status.
+    public static func main(_ makeDefinitions: @escaping @Sendable () throws -> Definitions) async {
+        await $definitions.withValue(makeDefinitions) {
+            await RootCommand.main()
+        }
+    }
+
+    /// Runs one command line (without the program name) and returns its exit code; for tests.
+    public static func run(_ arguments: [String], definitions makeDefinitions: @escaping @Sendable () throws -> Definitions)
+        async -> Int32
+    {
+        await $definitions.withValue(makeDefinitions) {
+            do {
+                var command = try RootCommand.parseAsRoot(arguments)
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                return 0
+            } catch {
+                let code = RootCommand.exitCode(for: error)
+                if code != .success { FileHandle.standardError.write(Data((RootCommand.message(for: error) + "\n").utf8)) }
+                else { print(RootCommand.fullMessage(for: error)) }
+                return code.rawValue
+            }
+        }
+    }
+
+    /// The definitions of this code location, built and validated.
+    static func loadDefinitions() throws -> Definitions {
+        guard let definitions else {
+            throw ValidationError("no definitions were given to DagsterCLI.main")
+        }
+        do {
+            return try definitions()
+        } catch let error as DagsterError {
+            throw CLIError("Invalid definitions: \(error.message)")
+        }
+    }
+}
+
+/// An error the CLI reports as one line and a non-zero exit code.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct RootCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "dagster",
+        abstract: "A swift-dagster code location: list, inspect and execute its jobs.",
+        version: DagsterCLI.version,
+        subcommands: [JobCommand.self, DefinitionsCommand.self])
+}

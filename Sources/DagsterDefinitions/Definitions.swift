@@ -1,0 +1,46 @@
+import DagsterConfig
+import DagsterCore
+
+/// Everything a code location defines, validated when built: jobs with their resources bound.
+///
+/// ```swift
+/// let defs = try Definitions(jobs: [etl], resources: ["warehouse": warehouse])
+/// ```
+public struct Definitions: Sendable {
+    /// The jobs, each with the Definitions' resources bound where it had none of its own.
+    public let jobs: [Job]
+    /// Resources shared by all jobs.
+    public let resources: [String: ResourceDefinition]
+
+    /// Binds resources to jobs and validates everything.
+    /// - Throws: `DagsterError(.invalidDefinition)` listing every problem, each naming the job,
+    ///   node and input or resource concerned.
+    public init(
+        jobs: [Job] = [], resources: [String: ResourceDefinition] = [:], executor: ExecutorDefinition? = nil
+    ) throws {
+        self.resources = resources
+        self.jobs = jobs.map { job in
+            job.with(
+                resources: resources.merging(job.resources) { _, jobResource in jobResource },
+                executor: .some(job.executor ?? executor))
+        }
+        let problems = DefinitionsValidator.problems(in: self.jobs)
+        guard problems.isEmpty else {
+            throw DagsterError(
+                .invalidDefinition,
+                "Invalid definitions (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
+                    + problems.map { "  - \($0)" }.joined(separator: "\n"))
+        }
+    }
+
+    /// The job named `name`.
+    /// - Throws: `DagsterError(.notFound)` listing the job names there are.
+    public func job(named name: String) throws -> Job {
+        guard let job = jobs.first(where: { $0.name == name }) else {
+            throw DagsterError(
+                .notFound,
+                "no job named '\(name)'; this code location has: \(jobs.map(\.name).sorted().joined(separator: ", "))")
+        }
+        return job
+    }
+}

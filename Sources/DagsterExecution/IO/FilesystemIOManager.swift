@@ -1,0 +1,59 @@
+import DagsterConfig
+import DagsterCore
+import DagsterDefinitions
+import Foundation
+
+/// Stores each output as a JSON file, `BASE_DIR/RUN_ID/STEP_KEY/OUTPUT_NAME` (plus the mapping
+/// key for dynamic outputs). Values must be `Codable`. The default for persistent runs.
+public struct FilesystemIOManager: IOManager {
+    /// The folder outputs are written under.
+    public let baseDirectory: URL
+
+    /// A manager writing under `baseDirectory`.
+    public init(baseDirectory: URL) { self.baseDirectory = baseDirectory }
+
+    /// The file of an output.
+    public func path(for output: OutputContext) -> URL {
+        var url = baseDirectory.appendingPathComponent(output.runID.rawValue).appendingPathComponent(output.stepKey)
+        url.appendPathComponent(output.name)
+        if let mappingKey = output.mappingKey { url.appendPathComponent(mappingKey) }
+        return url
+    }
+
+    public func handleOutput(_ context: OutputContext, _ value: any Sendable) async throws -> Metadata {
+        guard let encodable = value as? any Encodable else {
+            throw DagsterError(
+                .invariantViolation,
+                "output '\(context.name)' of step '\(context.stepKey)' is a \(type(of: value)), which is not Encodable; "
+                    + "the filesystem IO manager stores Codable values only")
+        }
+        let json = try JSONValueEncoder().encode(encodable)
+        let url = path(for: context)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(json.jsonText().utf8).write(to: url, options: .atomic)
+        return ["path": .path(url.path)]
+    }
+
+    public func loadInput(_ context: InputContext) async throws -> any Sendable {
+        let url = path(for: context.upstreamOutput)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DagsterError(
+                .invariantViolation,
+                "no stored value for output '\(context.upstreamOutput.name)' of step '\(context.upstreamOutput.stepKey)' "
+                    + "at \(url.path)")
+        }
+        return try context.upstreamOutput.valueType.decode(try JSONParser.parse(String(decoding: data, as: UTF8.self)))
+    }
+
+    /// The IO manager as a resource with config `base_dir`.
+    public static func resource(defaultBaseDirectory: URL) -> ResourceDefinition {
+        ResourceDefinition(
+            configField: .optional(.shape(["base_dir": .optional(.stringSource)])),
+            description: "Stores outputs as JSON files.",
+            setUp: { context in
+                let baseDir = context.resourceConfig["base_dir"]?.stringValue
+                return FilesystemIOManager(
+                    baseDirectory: baseDir.map { URL(fileURLWithPath: $0) } ?? defaultBaseDirectory) as any IOManager
+            })
+    }
+}

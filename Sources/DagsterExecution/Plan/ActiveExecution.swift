@@ -1,0 +1,273 @@
+import DagsterConfig
+import DagsterCore
+
+/// The pure state machine of a run's steps: which are waiting, ready, running, done; which
+/// outputs were produced; which mapped steps exist once dynamic outputs are known. Executors
+/// drive it; it does no I/O and never blocks.
+public struct ActiveExecution: Sendable {
+    /// The state of one step.
+    public enum StepState: Sendable, Equatable {
+        case waiting
+        case ready
+        case running
+        case succeeded
+        case failed
+        case skipped
+        case retryWaiting(readyAt: Double)
+    }
+
+    /// A concrete step: a plan node, with a mapping key for mapped steps.
+    public struct Step: Sendable {
+        /// The step key (`op` or `op[key]`).
+        public let key: StepKey
+        /// Index of its node in the plan.
+        public let nodeIndex: Int
+        /// The mapping key of a mapped step.
+        public let mappingKey: String?
+        /// The state.
+        public internal(set) var state: StepState
+        /// Unfinished dependencies.
+        var remaining: Int
+        /// Attempts made so far.
+        public internal(set) var attempts: Int = 0
+    }
+
+    /// What finished a step.
+    public enum Outcome: Sendable {
+        case succeeded(produced: [OutputRef])
+        case failed
+        case upForRetry(readyAt: Double)
+    }
+
+    public let plan: ExecutionPlan
+    public private(set) var steps: [StepKey: Step] = [:]
+    /// Step keys in creation order (plan order, mapped steps as they appear).
+    public private(set) var stepOrder: [StepKey] = []
+    private var dependents: [StepKey: [StepKey]] = [:]
+    private var readyKeys: [StepKey] = []
+    private var produced: Set<OutputRef> = []
+    /// Mapping keys of each dynamic output, in the order they were produced.
+    private var mappingKeys: [DynamicScope: [String]] = [:]
+    /// Handles of scoped nodes, by scope, in plan order.
+    private let nodesByScope: [DynamicScope: [Int]]
+    /// Collect steps waiting for a scope's mapped steps, by scope.
+    private var collectorsByScope: [DynamicScope: [StepKey]] = [:]
+    private let selectedHandles: Set<String>?
+
+    /// Starts tracking `plan`; with `stepHandles`, only those nodes run (others count as done
+    /// and unproduced unless `satisfied` says they were produced elsewhere, e.g. a parent run).
+    public init(plan: ExecutionPlan, onlyHandles stepHandles: Set<String>? = nil) {
+        self.plan = plan
+        self.selectedHandles = stepHandles
+        var byScope: [DynamicScope: [Int]] = [:]
+        for (index, node) in plan.nodes.enumerated() {
+            if let scope = node.scope { byScope[scope, default: []].append(index) }
+        }
+        nodesByScope = byScope
+        for (index, node) in plan.nodes.enumerated() where node.scope == nil {
+            if let stepHandles, !stepHandles.contains(node.handle) { continue }
+            addStep(key: node.handle, nodeIndex: index, mappingKey: nil)
+        }
+    }
+
+    // MARK: - Queries
+
+    /// Whether no step can make progress any more (all finished, or waiting on failed ones).
+    public var isComplete: Bool {
+        readyKeys.isEmpty && !steps.values.contains { $0.state == .running || isRetryWaiting($0.state) }
+    }
+
+    /// The earliest time a retrying step becomes ready, if any waits.
+    public var nextRetryTime: Double? {
+        steps.values.compactMap { if case .retryWaiting(let at) = $0.state { return at } else { return nil } }.min()
+    }
+
+    /// Steps that never ran because something upstream failed.
+    public var abandonedSteps: [StepKey] { stepOrder.filter { steps[$0]?.state == .waiting } }
+
+    /// Whether any step failed.
+    public var hasFailures: Bool { steps.values.contains { $0.state == .failed } }
+
+    /// The plan node of a step.
+    public func node(of key: StepKey) -> PlanNode? { steps[key].map { plan.nodes[$0.nodeIndex] } }
+
+    /// The values an input of `key` reads: one ref for a plain input, several for fan-in and
+    /// collect; empty for job and config inputs. Unproduced upstream values are left out.
+    public func upstreamOutputs(of source: PlanSource, for key: StepKey) -> [OutputRef] {
+        guard let step = steps[key] else { return [] }
+        let node = plan.nodes[step.nodeIndex]
+        switch source {
+        case .output(let handle, let output):
+            let ref = OutputRef(stepKey: stepKey(of: handle, inScope: node.scope, mappingKey: step.mappingKey), output: output)
+            return produced.contains(ref) ? [ref] : []
+        case .mappedElement(let handle, let output):
+            let ref = OutputRef(stepKey: handle, output: output, mappingKey: step.mappingKey)
+            return produced.contains(ref) ? [ref] : []
+        case .collected(let handle, let output):
+            guard let scope = plan.node(handle)?.scope else { return [] }
+            return (mappingKeys[scope] ?? []).map { OutputRef(stepKey: "\(handle)[\($0)]", output: output) }
+                .filter(produced.contains)
+        case .fanIn(let sources):
+            return sources.flatMap { upstreamOutputs(of: $0, for: key) }
+        case .jobInput, .config:
+            return []
+        }
+    }
+
+    // MARK: - Transitions
+
+    /// Takes up to `limit` ready steps (sorted by key) and marks them running. Steps whose
+    /// inputs were not produced are marked skipped instead and returned in `skipped`.
+    public mutating func takeReady(limit: Int = .max, now: Double) -> (run: [StepKey], skipped: [StepKey]) {
+        promoteRetries(now: now)
+        var skipped: [StepKey] = []
+        var run: [StepKey] = []
+        while !readyKeys.isEmpty, run.count < limit {
+            readyKeys.sort(by: >)
+            let key = readyKeys.removeLast()
+            if shouldSkip(key) {
+                steps[key]?.state = .skipped
+                skipped.append(key)
+                release(key)
+                continue
+            }
+            steps[key]?.state = .running
+            steps[key]?.attempts += 1
+            run.append(key)
+        }
+        return (run, skipped)
+    }
+
+    /// Records how a running step finished and releases what waited on it.
+    public mutating func complete(_ key: StepKey, _ outcome: Outcome) {
+        switch outcome {
+        case .failed:
+            steps[key]?.state = .failed
+        case .upForRetry(let readyAt):
+            steps[key]?.state = .retryWaiting(readyAt: readyAt)
+        case .succeeded(let refs):
+            steps[key]?.state = .succeeded
+            produced.formUnion(refs)
+            expandDynamicOutputs(of: key, refs)
+            release(key)
+        }
+    }
+
+    // MARK: - Internals
+
+    private func isRetryWaiting(_ state: StepState) -> Bool {
+        if case .retryWaiting = state { return true }
+        return false
+    }
+
+    private mutating func promoteRetries(now: Double) {
+        for (key, step) in steps {
+            if case .retryWaiting(let at) = step.state, at <= now {
+                steps[key]?.state = .ready
+                readyKeys.append(key)
+            }
+        }
+    }
+
+    private func stepKey(of handle: String, inScope scope: DynamicScope?, mappingKey: String?) -> StepKey {
+        if let scope, let mappingKey, plan.node(handle)?.scope == scope { return "\(handle)[\(mappingKey)]" }
+        return handle
+    }
+
+    private mutating func addStep(key: StepKey, nodeIndex: Int, mappingKey: String?) {
+        let node = plan.nodes[nodeIndex]
+        var remaining = 0
+        for upstream in node.upstream {
+            guard let upstreamNode = plan.node(upstream) else { continue }
+            if let scope = upstreamNode.scope, scope != node.scope { continue }  // a collect: added on expansion
+            if let scope = node.scope, upstream == scope.handle { continue }  // the dynamic source: done
+            let upstreamKey = stepKey(of: upstream, inScope: node.scope, mappingKey: mappingKey)
+            guard let upstreamStep = steps[upstreamKey] else { continue }  // not selected: treated as done
+            switch upstreamStep.state {
+            case .succeeded, .skipped: continue
+            default:
+                remaining += 1
+                dependents[upstreamKey, default: []].append(key)
+            }
+        }
+        steps[key] = Step(key: key, nodeIndex: nodeIndex, mappingKey: mappingKey, state: remaining == 0 ? .ready : .waiting, remaining: remaining)
+        stepOrder.append(key)
+        if remaining == 0 { readyKeys.append(key) }
+        if mappingKey == nil {
+            for input in node.inputs {
+                guard case .collected(let handle, _) = input.source, let scope = plan.node(handle)?.scope else { continue }
+                collectorsByScope[scope, default: []].append(key)
+            }
+        }
+    }
+
+    private mutating func release(_ key: StepKey) {
+        for dependent in dependents.removeValue(forKey: key) ?? [] {
+            guard var step = steps[dependent], step.state == .waiting else { continue }
+            step.remaining -= 1
+            if step.remaining == 0 {
+                step.state = .ready
+                readyKeys.append(dependent)
+            }
+            steps[dependent] = step
+        }
+    }
+
+    private mutating func expandDynamicOutputs(of key: StepKey, _ refs: [OutputRef]) {
+        guard let step = steps[key], step.mappingKey == nil else { return }
+        let sourceNode = plan.nodes[step.nodeIndex]
+        for output in sourceNode.op.outputs where output.isDynamic {
+            let scope = DynamicScope(handle: sourceNode.handle, output: output.name)
+            let keys = refs.filter { $0.output == output.name }.compactMap(\.mappingKey)
+            mappingKeys[scope] = keys
+            var created: [StepKey] = []
+            for mappingKey in keys {
+                for nodeIndex in nodesByScope[scope] ?? [] {
+                    let mappedNode = plan.nodes[nodeIndex]
+                    if let selectedHandles, !selectedHandles.contains(mappedNode.handle) { continue }
+                    let mappedKey = "\(mappedNode.handle)[\(mappingKey)]"
+                    addStep(key: mappedKey, nodeIndex: nodeIndex, mappingKey: mappingKey)
+                    created.append(mappedKey)
+                }
+            }
+            for collector in collectorsByScope[scope] ?? [] {
+                guard var collectStep = steps[collector] else { continue }
+                let collectNode = plan.nodes[collectStep.nodeIndex]
+                let collectedHandles = Set(collectNode.inputs.compactMap { input -> String? in
+                    if case .collected(let handle, _) = input.source { return handle }
+                    return nil
+                })
+                for mappedKey in created where collectedHandles.contains(node(of: mappedKey)?.handle ?? "") {
+                    if steps[mappedKey]?.state == .succeeded || steps[mappedKey]?.state == .skipped { continue }
+                    collectStep.remaining += 1
+                    dependents[mappedKey, default: []].append(collector)
+                }
+                steps[collector] = collectStep
+            }
+        }
+    }
+
+    private func shouldSkip(_ key: StepKey) -> Bool {
+        guard let step = steps[key] else { return false }
+        let node = plan.nodes[step.nodeIndex]
+        for input in node.inputs {
+            switch input.source {
+            case .jobInput, .config: continue
+            default:
+                if upstreamOutputs(of: input.source, for: key).isEmpty && !isUnselectedUpstream(input.source) { return true }
+            }
+        }
+        for handle in node.after {
+            let upstreamKey = stepKey(of: handle, inScope: node.scope, mappingKey: step.mappingKey)
+            if let upstream = steps[upstreamKey], upstream.state != .succeeded { return true }
+        }
+        return false
+    }
+
+    /// Whether every upstream of `source` is outside the executed subset (values come from elsewhere).
+    private func isUnselectedUpstream(_ source: PlanSource) -> Bool {
+        guard let selectedHandles else { return false }
+        let handles = source.upstreamHandles
+        return !handles.isEmpty && handles.allSatisfy { !selectedHandles.contains($0) }
+    }
+}

@@ -1,0 +1,148 @@
+import DagsterConfig
+import DagsterCore
+import DagsterDefinitions
+import Foundation
+
+/// How to execute a run in this process: the pieces `executeInProcess`, the CLI and the run
+/// worker share.
+public struct RunRequest: Sendable {
+    /// Run config as given (merged over the job's default config).
+    public var runConfig: JSONValue
+    /// Op selection queries; empty runs the whole job.
+    public var opSelection: [String]
+    /// Tags added to the run.
+    public var tags: [String: String]
+    /// Values of the job's inputs.
+    public var inputValues: [String: any Sendable]
+    /// An executor to use instead of the job's (e.g. in-process for `executeInProcess`).
+    public var executorOverride: (any Executor)?
+    /// Keep output values for the result.
+    public var capturesOutputs: Bool
+    /// Sees every entry as it is recorded.
+    public var listener: (@Sendable (EventLogEntry) -> Void)?
+
+    /// Creates a request.
+    public init(
+        runConfig: JSONValue = .emptyObject, opSelection: [String] = [], tags: [String: String] = [:],
+        inputValues: [String: any Sendable] = [:], executorOverride: (any Executor)? = nil, capturesOutputs: Bool = true,
+        listener: (@Sendable (EventLogEntry) -> Void)? = nil
+    ) {
+        self.runConfig = runConfig
+        self.opSelection = opSelection
+        self.tags = tags
+        self.inputValues = inputValues
+        self.executorOverride = executorOverride
+        self.capturesOutputs = capturesOutputs
+        self.listener = listener
+    }
+}
+
+/// Executes runs of jobs in this process, recording everything through the instance.
+public enum JobExecution {
+    /// Validates config, creates the run, initializes resources, executes the steps with the
+    /// job's executor, tears resources down and records the outcome.
+    /// - Throws: `DagsterError(.invalidConfig)` listing every config error, or
+    ///   `.invalidSubset` for a bad op selection, before any run is created; storage errors.
+    public static func execute(_ job: Job, request: RunRequest, instance: DagsterInstance) async throws
+        -> ExecuteInProcessResult
+    {
+        let subset = try job.subset(opSelection: request.opSelection)
+        let resources = boundResources(subset, instance: instance)
+        let mergedConfig = (job.defaultRunConfig ?? .emptyObject).deepMerged(with: request.runConfig)
+        let plan = try ExecutionPlan(job: subset)
+        let requiredKeys = Set(ResourceInitializer.requiredKeys(for: plan, definitions: resources))
+        let resolved = try subset.runConfigSchema(resources: resources, requiredResourceKeys: requiredKeys)
+            .resolve(runConfig: mergedConfig)
+        let executor = try request.executorOverride ?? subset.effectiveExecutor.makeExecutor(config: resolved.executionConfig ?? .null)
+        let run = DagsterRun(
+            jobName: job.name, runConfig: request.runConfig, status: .notStarted,
+            tags: job.tags.merging(request.tags) { _, new in new },
+            opSelection: request.opSelection.isEmpty ? nil : request.opSelection)
+        try await instance.addRun(run)
+        return try await execute(
+            run: run, job: subset, plan: plan, resources: resources, config: resolved, executor: executor,
+            instance: instance, request: request)
+    }
+
+    /// The job's resources plus a default `io_manager` when none is bound.
+    static func boundResources(_ job: Job, instance: DagsterInstance) -> [String: ResourceDefinition] {
+        var resources = job.resources
+        if resources["io_manager"] == nil {
+            if let directory = instance.artifactDirectory {
+                resources["io_manager"] = FilesystemIOManager.resource(defaultBaseDirectory: directory.appendingPathComponent("storage"))
+            } else {
+                resources["io_manager"] = InMemoryIOManager.resource
+            }
+        }
+        return resources
+    }
+
+    private static func execute(
+        run: DagsterRun, job: Job, plan: ExecutionPlan, resources definitions: [String: ResourceDefinition],
+        config: ResolvedRunConfig, executor: any Executor, instance: DagsterInstance, request: RunRequest
+    ) async throws -> ExecuteInProcessResult {
+        let recorder = RunEventRecorder(runID: run.runID, jobName: job.name, listener: request.listener)
+        let events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
+        let runLog = DagsterLogger(sink: StepEventSink(recorder: recorder, events: events, stepKey: "", handle: ""))
+        let started = DispatchTime.now().uptimeNanoseconds
+        recorder.record(events.run(.runStart, "Started execution of run for \"\(job.name)\"."))
+        recorder.record(events.run(.engineEvent, "Executing steps in process (pid: \(events.pid))", .engine(EngineEventData(metadata: ["pid": .int(Int(events.pid))]))))
+
+        let initializer = ResourceInitializer(definitions: definitions)
+        let keys = ResourceInitializer.requiredKeys(for: plan, definitions: definitions)
+        let keyList = "[" + keys.map { "'\($0)'" }.joined(separator: ", ") + "]"
+        recorder.record(events.run(.resourceInitStarted, "Starting initialization of resources \(keyList).", .engine(EngineEventData())))
+        let initialized: [(key: String, value: any Sendable)]
+        do {
+            initialized = try await initializer.initialize(keys, config: { config.resourceConfig($0) ?? .null }, runID: run.runID, log: runLog)
+        } catch {
+            let serialized = SerializableError(error)
+            recorder.record(events.run(.resourceInitFailure, "Initialization of resources \(keyList) failed.", .engine(EngineEventData(error: serialized))), level: .error)
+            recorder.record(events.run(.runFailure, "Execution of run for \"\(job.name)\" failed. An exception was thrown during execution.", .engine(EngineEventData(error: serialized))), level: .error)
+            try await flush(recorder, instance)
+            return try await result(run, instance: instance, recorder: recorder, outputs: [:], success: false)
+        }
+        recorder.record(events.run(.resourceInitSuccess, "Finished initialization of resources \(keyList).", .engine(EngineEventData())))
+        let stepKeys = plan.nodes.map { $0.scope == nil ? $0.handle : "\($0.handle)[?]" }
+        recorder.record(events.run(.logsCaptured, "Started capturing logs in process (pid: \(events.pid)).", .logsCaptured(LogsCapturedData(fileKey: "compute_logs", stepKeys: stepKeys))))
+        try await flush(recorder, instance)
+
+        let context = RunContext(
+            run: run, job: job, plan: plan, instance: instance, runConfig: config, recorder: recorder,
+            resources: Resources(Dictionary(initialized.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })),
+            jobInputValues: request.inputValues, capturesOutputs: request.capturesOutputs, onlyHandles: nil)
+        var frameworkError: (any Error)?
+        do { try await executor.execute(context) } catch { frameworkError = error }
+
+        await initializer.teardown(initialized) { key, error in
+            recorder.record(events.run(.engineEvent, "Error while tearing down resource \"\(key)\": \(error)", .engine(EngineEventData(error: SerializableError(error)))), level: .error)
+        }
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        recorder.record(events.run(.engineEvent, "Finished steps in process (pid: \(events.pid)) in \(EventFactory.format(milliseconds: milliseconds))", .engine(EngineEventData(metadata: ["pid": .int(Int(events.pid))]))))
+        let failedSteps = context.execution.withLock { state in state.stepOrder.filter { state.steps[$0]?.state == .failed } }
+        let success = frameworkError == nil && failedSteps.isEmpty && context.isComplete
+        if success {
+            recorder.record(events.run(.runSuccess, "Finished execution of run for \"\(job.name)\"."))
+        } else {
+            let reason = frameworkError.map { "An exception was thrown during execution: \($0)" }
+                ?? "Steps failed: \(failedSteps)."
+            recorder.record(
+                events.run(.runFailure, "Execution of run for \"\(job.name)\" failed. \(reason)", .engine(EngineEventData(error: frameworkError.map { SerializableError($0) }))),
+                level: .error)
+        }
+        try await flush(recorder, instance)
+        return try await result(run, instance: instance, recorder: recorder, outputs: context.outputCapture?.withLock { $0 } ?? [:], success: success)
+    }
+
+    private static func flush(_ recorder: RunEventRecorder, _ instance: DagsterInstance) async throws {
+        let batch = recorder.takeUnflushed()
+        if !batch.isEmpty { try await instance.handleNewEvents(batch) }
+    }
+
+    private static func result(
+        _ run: DagsterRun, instance: DagsterInstance, recorder: RunEventRecorder, outputs: [OutputRef: any Sendable], success: Bool
+    ) async throws -> ExecuteInProcessResult {
+        let stored = try await instance.getRun(run.runID) ?? run
+        return ExecuteInProcessResult(run: stored, success: success, allEvents: recorder.entries, outputs: outputs)
+    }
+}

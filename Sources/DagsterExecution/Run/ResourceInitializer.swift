@@ -1,0 +1,60 @@
+import DagsterConfig
+import DagsterCore
+import DagsterDefinitions
+import Foundation
+
+/// Initializes the resources a run needs, in dependency order, and tears them down again.
+struct ResourceInitializer {
+    let definitions: [String: ResourceDefinition]
+
+    /// The keys `plan` needs, with the resources those depend on.
+    static func requiredKeys(for plan: ExecutionPlan, definitions: [String: ResourceDefinition]) -> [String] {
+        var keys: Set<String> = []
+        for node in plan.nodes {
+            keys.formUnion(node.op.requiredResourceKeys)
+            keys.formUnion(node.op.outputs.filter { !$0.dagsterType.isNothing }.map(\.ioManagerKey))
+            for hook in node.hooks { keys.formUnion(hook.requiredResourceKeys) }
+        }
+        var ordered: [String] = []
+        var visited: Set<String> = []
+        func visit(_ key: String) {
+            guard visited.insert(key).inserted else { return }
+            for dependency in (definitions[key]?.requiredResourceKeys ?? []).sorted() { visit(dependency) }
+            ordered.append(key)
+        }
+        for key in keys.sorted() { visit(key) }
+        return ordered
+    }
+
+    /// Initializes `keys` in order; on a failure, tears down what was initialized and rethrows
+    /// the error naming the resource.
+    func initialize(
+        _ keys: [String], config: (String) -> JSONValue, runID: RunID, log: DagsterLogger
+    ) async throws -> [(key: String, value: any Sendable)] {
+        var initialized: [(key: String, value: any Sendable)] = []
+        for key in keys {
+            guard let definition = definitions[key] else {
+                throw DagsterError(.invalidDefinition, "resource '\(key)' is required but not bound")
+            }
+            let context = InitResourceContext(
+                resourceKey: key, resourceConfig: config(key),
+                resources: Resources(Dictionary(initialized.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })),
+                runID: runID, log: log)
+            do {
+                initialized.append((key, try await definition.initialize(context)))
+            } catch {
+                await teardown(initialized) { _, _ in }
+                throw DagsterError(
+                    .resourceInitFailure, "Error occurred while initializing resource \"\(key)\": \(error)", cause: error)
+            }
+        }
+        return initialized
+    }
+
+    /// Tears resources down in reverse order; reports each teardown error and goes on.
+    func teardown(_ resources: [(key: String, value: any Sendable)], onError: (String, any Error) -> Void) async {
+        for (key, value) in resources.reversed() {
+            do { try await definitions[key]?.teardown(value) } catch { onError(key, error) }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import DagsterConfig
+import DagsterCore
+import DagsterDefinitions
+import Foundation
+import Synchronization
+
+/// Everything the steps of one run share: the plan's state machine, config, resources, IO
+/// managers, the event recorder and the instance. Executors receive it and call `runStep`.
+public final class RunContext: Sendable {
+    /// The run.
+    public let run: DagsterRun
+    /// The job (already subset to the run's op selection).
+    public let job: Job
+    /// The instance the run records into.
+    public let instance: DagsterInstance
+    /// The run config after validation, defaults applied.
+    public let runConfig: ResolvedRunConfig
+    /// Where the run's events go.
+    public let recorder: RunEventRecorder
+    let events: EventFactory
+    let execution: Mutex<ActiveExecution>
+    let resources: Resources
+    let jobInputValues: [String: any Sendable]
+    let outputCapture: Mutex<[OutputRef: any Sendable]>?
+
+    init(
+        run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
+        recorder: RunEventRecorder, resources: Resources, jobInputValues: [String: any Sendable], capturesOutputs: Bool,
+        onlyHandles: Set<String>?
+    ) {
+        self.run = run
+        self.job = job
+        self.instance = instance
+        self.runConfig = runConfig
+        self.recorder = recorder
+        self.events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
+        self.execution = Mutex(ActiveExecution(plan: plan, onlyHandles: onlyHandles))
+        self.resources = resources
+        self.jobInputValues = jobInputValues
+        self.outputCapture = capturesOutputs ? Mutex([:]) : nil
+    }
+
+    /// The current time in seconds since the epoch.
+    var now: Double { Date().timeIntervalSince1970 }
+
+    /// Takes up to `limit` ready steps for an executor to run, emitting `STEP_SKIPPED` for
+    /// steps whose inputs were not produced.
+    public func takeReadySteps(limit: Int = .max) -> [StepKey] {
+        let now = self.now
+        let (run, skipped) = execution.withLock { $0.takeReady(limit: limit, now: now) }
+        for key in skipped {
+            let handle = execution.withLock { $0.node(of: key)?.handle } ?? key
+            recorder.record(events.stepSkipped(key, handle: handle))
+        }
+        return run
+    }
+
+    /// Whether every step that can run has finished.
+    public var isComplete: Bool { execution.withLock { $0.isComplete } }
+
+    /// When the next step waiting for a retry becomes ready.
+    public var nextRetryTime: Double? { execution.withLock { $0.nextRetryTime } }
+
+    /// Waits until a retrying step is due; returns at once when none is waiting.
+    public func waitForRetry() async throws {
+        guard let due = nextRetryTime else { return }
+        let seconds = max(0, due - now)
+        if seconds > 0 { try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
+    }
+
+    /// Whether any step failed.
+    public var hasFailures: Bool { execution.withLock { $0.hasFailures } }
+
+    /// Writes the events recorded so far to the instance, in one batch.
+    /// - Throws: the storage's error; the run cannot be recorded any further.
+    public func flush() async throws {
+        let batch = recorder.takeUnflushed()
+        guard !batch.isEmpty else { return }
+        try await instance.handleNewEvents(batch)
+    }
+
+    /// The IO manager bound under `key`.
+    func ioManager(_ key: String) throws -> any IOManager {
+        try resources.get(key, as: (any IOManager).self)
+    }
+}
