@@ -1,0 +1,39 @@
+import DagsterCore
+
+/// Every error found validating a config document, with a message listing them all.
+///
+/// ```
+/// Invalid run config: 2 errors
+///   1. at root:ops:fetch:config: missing required config entry "limit" …
+///   2. at root:resources:api:config:url: expected String, got int 5 …
+/// ```
+public struct ConfigValidationErrors: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The errors, in Dagster's order.
+    public var errors: [ConfigValidationError]
+    /// What was validated, for the headline: `run config`, `config`, `default value of …`.
+    public var subject: String
+
+    /// Creates the error list.
+    public init(_ errors: [ConfigValidationError], subject: String = "run config") {
+        self.errors = errors
+        self.subject = subject
+    }
+
+    /// The headline and one numbered line per error.
+    public var message: String {
+        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+        var text = "Invalid \(subject): \(count)"
+        for (index, error) in errors.enumerated() {
+            text += "\n  \(index + 1). \(error.message)"
+        }
+        return text
+    }
+
+    public var description: String { message }
+
+    /// The same errors as a `DagsterError` with code `.invalidConfig` (Dagster's
+    /// `DagsterInvalidConfigError`); this value is its cause.
+    public var dagsterError: DagsterError {
+        DagsterError(.invalidConfig, message, cause: self)
+    }
+}
