@@ -53,7 +53,7 @@ public enum OpSelection {
     public static func select(_ queries: [String], in graph: GraphDefinition) throws -> Set<String> {
         let nodes = graph.nodes
         let allNames = Set(nodes.map(\.name))
-        if queries.contains(where: { $0.trimmingWhitespace == "*" }) { return allNames }
+        if queries.count == 1, queries[0].trimmingWhitespace == "*" { return allNames }
         var upstream: [String: [String]] = [:]
         var downstream: [String: [String]] = [:]
         for node in nodes {

@@ -18,14 +18,21 @@ public actor InMemoryEventLogStorage: EventLogStorage {
     public func getRecordsForRun(_ runID: RunID, after cursor: Int64?, ofTypes types: Set<DagsterEventType>?, limit: Int?)
         -> [EventLogRecord]
     {
+        let records = recordsByRun[runID] ?? []
+        let after = cursor ?? 0
+        let maximum = limit ?? Int.max
         var result: [EventLogRecord] = []
-        for record in recordsByRun[runID] ?? [] {
-            if let cursor, record.storageID <= cursor { continue }
-            if let types, !(record.entry.eventType.map(types.contains) ?? false) { continue }
+        for record in records where record.storageID > after && Self.matches(record.entry, types) {
             result.append(record)
-            if let limit, result.count >= limit { break }
+            if result.count >= maximum { break }
         }
         return result
+    }
+
+    private static func matches(_ entry: EventLogEntry, _ types: Set<DagsterEventType>?) -> Bool {
+        guard let types else { return true }
+        guard let type = entry.dagsterEvent?.eventType else { return false }
+        return types.contains(type)
     }
 
     public func deleteEvents(for runID: RunID) { recordsByRun[runID] = nil }

@@ -52,7 +52,7 @@ struct ConfigAndResourceTests {
             let connection = Connection(url: config.url)
             opened.withLock { $0.append(connection) }
             return connection
-        } teardown: { connection in connection.closed.withLock { $0 = true } }
+        } teardown: { (connection: Connection) in connection.closed.withLock { closed in closed = true } }
         let client = ResourceDefinition(requiredResources: ["database"]) { context in
             "client of " + (try context.resources.get("database", as: Connection.self)).url
         }
@@ -63,9 +63,11 @@ struct ConfigAndResourceTests {
         let result = try await job.executeInProcess(runConfig: ["resources": ["database": ["config": ["url": "sqlite://x"]]]])
         #expect(try result.output(forNode: "query", as: String.self) == "client of sqlite://x")
         #expect(opened.withLock { $0.count } == 1)
-        #expect(opened.withLock { $0.allSatisfy { $0.closed.withLock { $0 } } })
-        let runLevel = result.dagsterEvents.filter { $0.stepKey == nil }.map(\.eventType)
-        #expect(runLevel.prefix(4) == [.runStart, .engineEvent, .resourceInitStarted, .resourceInitSuccess])
+        let allClosed = opened.withLock { connections in connections.allSatisfy { $0.closed.withLock { closed in closed } } }
+        #expect(allClosed)
+        let runLevel: [DagsterEventType] = result.dagsterEvents.filter { $0.stepKey == nil }.map(\.eventType)
+        let expected: [DagsterEventType] = [.runStart, .engineEvent, .resourceInitStarted, .resourceInitSuccess]
+        #expect(Array(runLevel.prefix(4)) == expected)
     }
 
     @Test func teardownRunsAfterAStepFails() async throws {

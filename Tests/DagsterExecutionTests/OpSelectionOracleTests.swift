@@ -4,6 +4,7 @@ import Testing
 /// Every public case of the oracle's op_selection.json: the ops a query selects, or its error.
 struct OpSelectionOracleTests {
     static let cases: [JSONValue] = (try? Fixture.cases("op_selection")) ?? []
+    static let caseIDs: [String] = cases.compactMap { $0["id"]?.stringValue }
 
     /// A job whose ops depend on each other only by order (`Nothing` inputs), as the oracle's.
     static func job(for graph: JSONValue) -> Job {
@@ -19,9 +20,9 @@ struct OpSelectionOracleTests {
         }
     }
 
-    @Test("op_selection oracle", arguments: cases)
-    func oracleCase(_ testCase: JSONValue) throws {
-        #expect(!Self.cases.isEmpty)
+    @Test("op_selection oracle", arguments: caseIDs)
+    func oracleCase(_ id: String) throws {
+        let testCase = try #require(Self.cases.first { $0["id"]?.stringValue == id })
         let job = Self.job(for: testCase["graph"] ?? .null)
         _ = try Definitions(jobs: [job])
         for query in testCase["queries"]?.arrayValue ?? [] {
@@ -39,6 +40,10 @@ struct OpSelectionOracleTests {
                 #expect(Set(subset.graph.nodes.map(\.name)) == expected, "selection \(selection)")
             }
         }
+    }
+
+    @Test func fixtureIsLoaded() {
+        #expect(Self.caseIDs.count == 12)
     }
 
     @Test func clauseParsing() {

@@ -53,6 +53,10 @@ public struct ActiveExecution: Sendable {
     /// Collect steps waiting for a scope's mapped steps, by scope.
     private var collectorsByScope: [DynamicScope: [StepKey]] = [:]
     private let selectedHandles: Set<String>?
+    /// Steps running now.
+    private var runningCount = 0
+    /// Steps waiting to be retried, with the time each becomes ready.
+    private var retryWaiting: [StepKey: Double] = [:]
 
     /// Starts tracking `plan`; with `stepHandles`, only those nodes run (others count as done
     /// and unproduced unless `satisfied` says they were produced elsewhere, e.g. a parent run).
@@ -74,13 +78,11 @@ public struct ActiveExecution: Sendable {
 
     /// Whether no step can make progress any more (all finished, or waiting on failed ones).
     public var isComplete: Bool {
-        readyKeys.isEmpty && !steps.values.contains { $0.state == .running || isRetryWaiting($0.state) }
+        readyKeys.isEmpty && runningCount == 0 && retryWaiting.isEmpty
     }
 
     /// The earliest time a retrying step becomes ready, if any waits.
-    public var nextRetryTime: Double? {
-        steps.values.compactMap { if case .retryWaiting(let at) = $0.state { return at } else { return nil } }.min()
-    }
+    public var nextRetryTime: Double? { retryWaiting.values.min() }
 
     /// Steps that never ran because something upstream failed.
     public var abandonedSteps: [StepKey] { stepOrder.filter { steps[$0]?.state == .waiting } }
@@ -133,6 +135,7 @@ public struct ActiveExecution: Sendable {
             }
             steps[key]?.state = .running
             steps[key]?.attempts += 1
+            runningCount += 1
             run.append(key)
         }
         return (run, skipped)
@@ -140,11 +143,13 @@ public struct ActiveExecution: Sendable {
 
     /// Records how a running step finished and releases what waited on it.
     public mutating func complete(_ key: StepKey, _ outcome: Outcome) {
+        if steps[key]?.state == .running { runningCount -= 1 }
         switch outcome {
         case .failed:
             steps[key]?.state = .failed
         case .upForRetry(let readyAt):
             steps[key]?.state = .retryWaiting(readyAt: readyAt)
+            retryWaiting[key] = readyAt
         case .succeeded(let refs):
             steps[key]?.state = .succeeded
             produced.formUnion(refs)
@@ -155,17 +160,12 @@ public struct ActiveExecution: Sendable {
 
     // MARK: - Internals
 
-    private func isRetryWaiting(_ state: StepState) -> Bool {
-        if case .retryWaiting = state { return true }
-        return false
-    }
-
     private mutating func promoteRetries(now: Double) {
-        for (key, step) in steps {
-            if case .retryWaiting(let at) = step.state, at <= now {
-                steps[key]?.state = .ready
-                readyKeys.append(key)
-            }
+        guard !retryWaiting.isEmpty else { return }
+        for (key, readyAt) in retryWaiting where readyAt <= now {
+            retryWaiting[key] = nil
+            steps[key]?.state = .ready
+            readyKeys.append(key)
         }
     }
 
