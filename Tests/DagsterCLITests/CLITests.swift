@@ -1,0 +1,57 @@
+import Dagster
+import DagsterCLI
+import Foundation
+import Synchronization
+import Testing
+
+/// The code-location CLI end to end: commands, exit codes, config files and errors.
+struct CLITests {
+    struct CountConfig: Config { var count: Int }
+
+    static let executed = Mutex<[Int]>([])
+
+    static func definitions() throws -> Definitions {
+        let produce = Op("produce", config: CountConfig.self) { (_: OpContext, config: CountConfig) in
+            executed.withLock { $0.append(config.count) }
+            return config.count
+        }
+        let fail = Op("fail") { (_: OpContext) -> Int in throw Failure("deliberate") }
+        return try Definitions(jobs: [Job("counting") { produce() }, Job("failing") { fail() }])
+    }
+
+    @Test func listAndValidate() async {
+        #expect(await DagsterCLI.run(["job", "list"], definitions: Self.definitions) == 0)
+        #expect(await DagsterCLI.run(["definitions", "validate"], definitions: Self.definitions) == 0)
+        #expect(await DagsterCLI.run(["job", "print", "counting"], definitions: Self.definitions) == 0)
+        #expect(await DagsterCLI.run(["--version"], definitions: Self.definitions) == 0)
+    }
+
+    @Test func executeWithMergedConfigFiles() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let base = directory.appendingPathComponent("base.yaml")
+        let override = directory.appendingPathComponent("override.json")
+        try "ops:\n  produce:\n    config:\n      count: 1\n".write(to: base, atomically: true, encoding: .utf8)
+        try #"{"ops": {"produce": {"config": {"count": 734}}}}"#.write(to: override, atomically: true, encoding: .utf8)
+        let code = await DagsterCLI.run(
+            ["job", "execute", "counting", "-c", base.path, "-c", override.path, "--no-color"], definitions: Self.definitions)
+        #expect(code == 0)
+        #expect(Self.executed.withLock { $0.contains(734) })
+    }
+
+    @Test func failuresExitNonZero() async {
+        #expect(await DagsterCLI.run(["job", "execute", "failing", "--no-color"], definitions: Self.definitions) == 1)
+        #expect(await DagsterCLI.run(["job", "execute", "counting", "--config-json", #"{"ops": {"produce": {"config": {"count": "x"}}}}"#], definitions: Self.definitions) != 0)
+        #expect(await DagsterCLI.run(["job", "execute", "missing_job"], definitions: Self.definitions) != 0)
+        #expect(await DagsterCLI.run(["job", "execute", "counting", "-c", "/nonexistent/run.yaml"], definitions: Self.definitions) != 0)
+    }
+
+    @Test func invalidDefinitionsAreReported() async {
+        let broken: @Sendable () throws -> Definitions = {
+            let needs = Op("needs", requiredResources: ["db"]) { (_: OpContext) in 1 }
+            return try Definitions(jobs: [Job("broken") { needs() }])
+        }
+        #expect(await DagsterCLI.run(["definitions", "validate"], definitions: broken) != 0)
+    }
+}
