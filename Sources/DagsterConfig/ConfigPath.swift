@@ -47,8 +47,8 @@ public struct ConfigPath: Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 
-    /// This path extended by a map key or a map value step.
-    func appending(_ component: Component) -> ConfigPath {
+    /// This path extended by any step.
+    public func appending(_ component: Component) -> ConfigPath {
         var copy = self
         copy.components.append(component)
         return copy

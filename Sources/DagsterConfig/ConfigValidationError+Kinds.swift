@@ -23,25 +23,27 @@ extension ConfigValidationError {
     }
 
     static func fieldNotDefined(_ name: String, in type: ConfigType, at path: ConfigPath) -> Self {
-        let defined = (type.fields?.keys.map { $0 } ?? []).pythonSorted()
-        var detail = "unexpected config entry \"\(name)\"; "
-        if let suggestion = closestName(to: name, among: defined) {
-            detail += "did you mean \"\(suggestion)\"? "
+        var detail = "unexpected config entry \"\(name)\"."
+        if let suggestion = closestName(to: name, among: Array(type.fields?.keys ?? [])) {
+            detail += " Did you mean \"\(suggestion)\"?"
         }
-        detail += defined.isEmpty
-            ? "no entries are defined here (expected \(type.typeDescription))."
-            : "the entries defined here are \(defined.quotedList) (expected \(type.typeDescription))."
+        detail += definedEntries(of: type)
         return Self(reason: .fieldNotDefined, location: path, detail: detail, fieldName: name)
     }
 
     static func fieldsNotDefined(_ names: [String], in type: ConfigType, at path: ConfigPath) -> Self {
         let sorted = names.pythonSorted()
-        let defined = (type.fields?.keys.map { $0 } ?? []).pythonSorted()
-        let detail = "unexpected config entries \(sorted.quotedList); "
-            + (defined.isEmpty
-                ? "no entries are defined here (expected \(type.typeDescription))."
-                : "the entries defined here are \(defined.quotedList) (expected \(type.typeDescription)).")
+        let detail = "unexpected config entries \(sorted.quotedList)." + definedEntries(of: type)
         return Self(reason: .fieldsNotDefined, location: path, detail: detail, fieldNames: sorted)
+    }
+
+    /// ` Entries defined here: "a", "b". Expected { a: Int b: Int }.` (the type only when short).
+    private static func definedEntries(of type: ConfigType) -> String {
+        let defined = Array(type.fields?.keys ?? []).pythonSorted()
+        var text = defined.isEmpty ? " No entries are defined here." : " Entries defined here: \(defined.quotedList)."
+        let description = type.typeDescription
+        if description.count <= 160 { text += " Expected \(description)." }
+        return text
     }
 
     static func noneNotAllowed(_ type: ConfigType, at path: ConfigPath) -> Self {
@@ -116,8 +118,10 @@ extension ConfigValidationError {
             detail: "the value of environment variable \"\(name)\" (from {env: \(name)}) cannot be read as \(typeName).")
     }
 
-    /// The defined name within edit distance 2 of `name`, if exactly one is closest.
+    /// The defined name within edit distance 2 of `name`, if exactly one is closest; `ops`
+    /// for Dagster's legacy `solids`.
     private static func closestName(to name: String, among defined: [String]) -> String? {
+        if name == "solids", defined.contains("ops") { return "ops" }
         let scored = defined.map { ($0, editDistance(name, $0)) }.filter { $0.1 <= 2 && $0.1 < max(name.count, 2) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return scored.filter { $0.1 == best.1 }.count == 1 ? best.0 : nil

@@ -38,6 +38,7 @@ public struct ConfigValidationError: Error, Sendable, Hashable, CustomStringConv
     /// The full message, naming the path: `at root:ops:my_op:config:n: expected Int, got string "1"`.
     public var message: String { "at \(path): \(detail)" }
 
+    /// The message, naming the path.
     public var description: String { message }
 }
 

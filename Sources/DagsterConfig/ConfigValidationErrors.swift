@@ -29,6 +29,7 @@ public struct ConfigValidationErrors: Error, Sendable, Hashable, CustomStringCon
         return text
     }
 
+    /// The headline and every error.
     public var description: String { message }
 
     /// The same errors as a `DagsterError` with code `.invalidConfig` (Dagster's

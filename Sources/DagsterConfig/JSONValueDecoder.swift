@@ -24,7 +24,7 @@ public struct JSONValueDecoder: Sendable {
     ///   its cause is the underlying `DecodingError`.
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(DagsterError) -> T {
         do {
-            let decoder = ValueDecoder(value: value, codingPath: [], userInfo: userInfo)
+            let decoder = ValueDecoder(value: value, path: nil, userInfo: userInfo)
             return try decoder.decodeValue(T.self)
         } catch let error as DecodingError {
             throw DagsterError(.invalidInput, Self.describe(error), cause: SendableDecodingError(error))
@@ -74,6 +74,28 @@ extension [any CodingKey] {
     /// `db.port`, `items.0`.
     var dottedPath: String {
         map { key in key.intValue.map(String.init) ?? key.stringValue }.joined(separator: ".")
+    }
+}
+
+/// One step of a coding path, linked to its parent so the path is only built on demand.
+final class CodingPathNode {
+    let parent: CodingPathNode?
+    let key: any CodingKey
+
+    init(parent: CodingPathNode?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    /// The keys from the root to this node.
+    var keys: [any CodingKey] {
+        var result: [any CodingKey] = []
+        var node: CodingPathNode? = self
+        while let current = node {
+            result.append(current.key)
+            node = current.parent
+        }
+        return result.reversed()
     }
 }
 

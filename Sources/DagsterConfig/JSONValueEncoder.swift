@@ -23,7 +23,7 @@ public struct JSONValueEncoder: Sendable {
     public func encode<T: Encodable>(_ value: T) throws(DagsterError) -> JSONValue {
         do {
             let root = EncodingNode()
-            try ValueEncoder(node: root, codingPath: [], userInfo: userInfo).encodeValue(value)
+            try ValueEncoder(node: root, path: nil, userInfo: userInfo).encodeValue(value)
             return root.value
         } catch let error as DagsterError {
             throw error
@@ -45,69 +45,64 @@ public struct JSONValueEncoder: Sendable {
     }
 }
 
-/// A value under construction: a leaf, or an object or list whose members are still being encoded.
+/// A value under construction: a leaf, or an object or list whose members are still being
+/// encoded. Members live in the node's own storage so appending is amortized O(1).
 final class EncodingNode {
-    enum Content {
-        case empty
-        case leaf(JSONValue)
-        case object(OrderedDictionary<String, EncodingNode>)
-        case array([EncodingNode])
+    enum Kind {
+        case empty, leaf, object, array
     }
 
-    var content: Content = .empty
+    private(set) var kind: Kind = .empty
+    private var leafValue: JSONValue = .null
+    private var members: OrderedDictionary<String, EncodingNode> = [:]
+    private var elements: [EncodingNode] = []
 
     init() {}
 
-    init(_ value: JSONValue) {
-        content = .leaf(value)
+    /// Makes this node a leaf holding `value`.
+    func set(_ value: JSONValue) {
+        kind = .leaf
+        leafValue = value
+        members = [:]
+        elements = []
     }
 
     /// The finished value; an object or list nobody wrote into is empty, a node nobody wrote is `null`.
     var value: JSONValue {
-        switch content {
+        switch kind {
         case .empty: return .null
-        case .leaf(let value): return value
-        case .object(let members): return .object(members.mapValues(\.value))
-        case .array(let elements): return .array(elements.map(\.value))
+        case .leaf: return leafValue
+        case .object: return .object(members.mapValues(\.value))
+        case .array: return .array(elements.map(\.value))
         }
     }
 
     func makeObject() {
-        if case .object = content { return }
-        content = .object([:])
+        guard kind != .object else { return }
+        kind = .object
+        members = [:]
     }
 
     func makeArray() {
-        if case .array = content { return }
-        content = .array([])
+        guard kind != .array else { return }
+        kind = .array
+        elements = []
     }
 
     func member(_ key: String) -> EncodingNode {
         makeObject()
-        guard case .object(var members) = content else { return EncodingNode() }
         if let existing = members[key] { return existing }
         let node = EncodingNode()
         members[key] = node
-        content = .object(members)
         return node
     }
 
     func appendElement() -> EncodingNode {
         makeArray()
-        guard case .array(var elements) = content else { return EncodingNode() }
         let node = EncodingNode()
         elements.append(node)
-        content = .array(elements)
         return node
     }
 
-    var elementCount: Int {
-        if case .array(let elements) = content { return elements.count }
-        return 0
-    }
-
-    var memberCount: Int {
-        if case .object(let members) = content { return members.count }
-        return 0
-    }
+    var elementCount: Int { kind == .array ? elements.count : 0 }
 }

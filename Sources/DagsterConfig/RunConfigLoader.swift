@@ -1,6 +1,14 @@
 import DagsterCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads run config from YAML or JSON text and files, the way `dagster job execute -c a.yaml
 /// -c b.yaml` does: each file is read, then they are deep-merged in order, later files winning.
 ///
@@ -67,12 +75,30 @@ public enum RunConfigLoader {
     }
 
     /// Reads several run config files and deep-merges them in order (later files win).
+    ///
+    /// A path with `*`, `?` or `[` is a glob pattern, expanded in sorted order as Dagster's
+    /// `-c 'configs/*.yaml'` is; unlike Dagster, a pattern that matches nothing is an error.
     public static func load(paths: [String]) throws(DagsterError) -> JSONValue {
         var merged = JSONValue.emptyObject
-        for path in paths {
-            merged = merge(merged, try load(path: path))
+        for pattern in paths {
+            for path in try expand(pattern) {
+                merged = merge(merged, try load(path: path))
+            }
         }
         return merged
+    }
+
+    /// The files a path or glob pattern names.
+    static func expand(_ pattern: String) throws(DagsterError) -> [String] {
+        guard pattern.contains(where: { "*?[".contains($0) }) else { return [pattern] }
+        var matches = glob_t()
+        defer { globfree(&matches) }
+        guard glob(pattern, 0, nil, &matches) == 0 else {
+            throw DagsterError(.invalidInput, "\(pattern): no run config file matches this pattern")
+        }
+        return (0..<Int(matches.gl_pathc)).compactMap { index in
+            matches.gl_pathv[index].flatMap { String(validatingCString: $0) }
+        }
     }
 
     /// Deep-merges `overlay` into `base`: objects merge key by key recursively (new keys are

@@ -4,14 +4,17 @@ import Foundation
 /// The `Decoder` behind `JSONValueDecoder`: one per value, containers read the value directly.
 struct ValueDecoder: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    /// The path, built into an array only when asked for (errors, user code).
+    let path: CodingPathNode?
     let sendableUserInfo: [CodingUserInfoKey: any Sendable]
 
-    init(value: JSONValue, codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: any Sendable]) {
+    init(value: JSONValue, path: CodingPathNode?, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.value = value
-        self.codingPath = codingPath
+        self.path = path
         self.sendableUserInfo = userInfo
     }
+
+    var codingPath: [any CodingKey] { path?.keys ?? [] }
 
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
 
@@ -34,7 +37,7 @@ struct ValueDecoder: Decoder {
     }
 
     func child(_ value: JSONValue, key: any CodingKey) -> ValueDecoder {
-        ValueDecoder(value: value, codingPath: codingPath + [key], userInfo: sendableUserInfo)
+        ValueDecoder(value: value, path: CodingPathNode(parent: path, key: key), userInfo: sendableUserInfo)
     }
 
     func mismatch(expected: String, for type: Any.Type) -> DecodingError {

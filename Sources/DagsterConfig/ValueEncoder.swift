@@ -4,14 +4,17 @@ import Foundation
 /// The `Encoder` behind `JSONValueEncoder`: writes into an `EncodingNode` tree.
 struct ValueEncoder: Encoder {
     let node: EncodingNode
-    let codingPath: [any CodingKey]
+    /// The path, built into an array only when asked for (errors, user code).
+    let path: CodingPathNode?
     let sendableUserInfo: [CodingUserInfoKey: any Sendable]
 
-    init(node: EncodingNode, codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: any Sendable]) {
+    init(node: EncodingNode, path: CodingPathNode?, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.node = node
-        self.codingPath = codingPath
+        self.path = path
         self.sendableUserInfo = userInfo
     }
+
+    var codingPath: [any CodingKey] { path?.keys ?? [] }
 
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
 
@@ -30,24 +33,30 @@ struct ValueEncoder: Encoder {
     }
 
     func child(_ node: EncodingNode, key: any CodingKey) -> ValueEncoder {
-        ValueEncoder(node: node, codingPath: codingPath + [key], userInfo: sendableUserInfo)
+        ValueEncoder(node: node, path: CodingPathNode(parent: path, key: key), userInfo: sendableUserInfo)
     }
 
     /// Encodes a value into this encoder's node, with the special cases of `JSONValueEncoder`.
     func encodeValue<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let json as JSONValue: node.content = .leaf(json)
-        case let date as Date: node.content = .leaf(.double(date.timeIntervalSince1970))
-        case let data as Data: node.content = .leaf(.string(data.base64EncodedString()))
-        case let url as URL: node.content = .leaf(.string(url.absoluteString))
-        case let decimal as Decimal: node.content = .leaf(.double(NSDecimalNumber(decimal: decimal).doubleValue))
-        case let ordered as any OrderedStringKeyedEncodable: try ordered.encodeMembers(into: self)
-        default: try value.encode(to: self)
+        if T.self == JSONValue.self, let json = value as? JSONValue {
+            node.set(json)
+        } else if T.self == Date.self, let date = value as? Date {
+            node.set(.double(date.timeIntervalSince1970))
+        } else if T.self == Data.self, let data = value as? Data {
+            node.set(.string(data.base64EncodedString()))
+        } else if T.self == URL.self, let url = value as? URL {
+            node.set(.string(url.absoluteString))
+        } else if T.self == Decimal.self, let decimal = value as? Decimal {
+            node.set(.double(NSDecimalNumber(decimal: decimal).doubleValue))
+        } else if let ordered = value as? any OrderedStringKeyedEncodable {
+            try ordered.encodeMembers(into: self)
+        } else {
+            try value.encode(to: self)
         }
     }
 
     func encodeDouble(_ number: Double) {
-        node.content = .leaf(.double(number))
+        node.set(.double(number))
     }
 
     func encodeInteger<T: BinaryInteger>(_ number: T) throws {
@@ -55,7 +64,7 @@ struct ValueEncoder: Encoder {
             throw EncodingError.invalidValue(
                 number, .init(codingPath: codingPath, debugDescription: "\(number) does not fit in an Int"))
         }
-        node.content = .leaf(.int(exact))
+        node.set(.int(exact))
     }
 }
 
@@ -84,12 +93,12 @@ private struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContain
         encoder.child(encoder.node.member(key.stringValue), key: key)
     }
 
-    mutating func encodeNil(forKey key: Key) throws { child(key).node.content = .leaf(.null) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).node.content = .leaf(.bool(value)) }
-    mutating func encode(_ value: String, forKey key: Key) throws { child(key).node.content = .leaf(.string(value)) }
+    mutating func encodeNil(forKey key: Key) throws { child(key).node.set(.null) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).node.set(.bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { child(key).node.set(.string(value)) }
     mutating func encode(_ value: Double, forKey key: Key) throws { child(key).encodeDouble(value) }
     mutating func encode(_ value: Float, forKey key: Key) throws { child(key).encodeDouble(Double(value)) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { child(key).node.content = .leaf(.int(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { child(key).node.set(.int(value)) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { try child(key).encodeInteger(value) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { try child(key).encodeInteger(value) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { try child(key).encodeInteger(value) }
@@ -131,12 +140,12 @@ private struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
         return encoder.child(encoder.node.appendElement(), key: AnyCodingKey(intValue: index))
     }
 
-    mutating func encodeNil() throws { next().node.content = .leaf(.null) }
-    mutating func encode(_ value: Bool) throws { next().node.content = .leaf(.bool(value)) }
-    mutating func encode(_ value: String) throws { next().node.content = .leaf(.string(value)) }
+    mutating func encodeNil() throws { next().node.set(.null) }
+    mutating func encode(_ value: Bool) throws { next().node.set(.bool(value)) }
+    mutating func encode(_ value: String) throws { next().node.set(.string(value)) }
     mutating func encode(_ value: Double) throws { next().encodeDouble(value) }
     mutating func encode(_ value: Float) throws { next().encodeDouble(Double(value)) }
-    mutating func encode(_ value: Int) throws { next().node.content = .leaf(.int(value)) }
+    mutating func encode(_ value: Int) throws { next().node.set(.int(value)) }
     mutating func encode(_ value: Int8) throws { try next().encodeInteger(value) }
     mutating func encode(_ value: Int16) throws { try next().encodeInteger(value) }
     mutating func encode(_ value: Int32) throws { try next().encodeInteger(value) }
@@ -168,12 +177,12 @@ private struct SingleValueValueEncodingContainer: SingleValueEncodingContainer {
 
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    mutating func encodeNil() throws { encoder.node.content = .leaf(.null) }
-    mutating func encode(_ value: Bool) throws { encoder.node.content = .leaf(.bool(value)) }
-    mutating func encode(_ value: String) throws { encoder.node.content = .leaf(.string(value)) }
+    mutating func encodeNil() throws { encoder.node.set(.null) }
+    mutating func encode(_ value: Bool) throws { encoder.node.set(.bool(value)) }
+    mutating func encode(_ value: String) throws { encoder.node.set(.string(value)) }
     mutating func encode(_ value: Double) throws { encoder.encodeDouble(value) }
     mutating func encode(_ value: Float) throws { encoder.encodeDouble(Double(value)) }
-    mutating func encode(_ value: Int) throws { encoder.node.content = .leaf(.int(value)) }
+    mutating func encode(_ value: Int) throws { encoder.node.set(.int(value)) }
     mutating func encode(_ value: Int8) throws { try encoder.encodeInteger(value) }
     mutating func encode(_ value: Int16) throws { try encoder.encodeInteger(value) }
     mutating func encode(_ value: Int32) throws { try encoder.encodeInteger(value) }

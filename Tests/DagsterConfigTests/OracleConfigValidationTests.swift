@@ -23,8 +23,23 @@ import Testing
         try Self.run(testCase)
     }
 
+    /// Cases where swift-dagster deliberately differs from Dagster, with the reason.
+    static let deviations: [String: String] = [
+        // JSON and YAML object keys are text in a `JSONValue`, so an Int-keyed map accepts keys
+        // written as integers; Python tells the str key "1" from the int key 1 and rejects it.
+        "sim-260": #"the key "1" is accepted for a map with Int keys"#
+    ]
+
     static func run(_ testCase: OracleCase) throws {
         let json = testCase.json
+        if let reason = deviations[testCase.id] {
+            let schema = try buildSchema(json)
+            let result = schema.validate(
+                runConfig: NeutralSchema.decodeValue(json["run_config"] ?? .null), environment: testCase.environment)
+            #expect(json["valid"]?.boolValue == false, "no longer a deviation: \(reason)")
+            #expect((try? result.get()) != nil, "deviation: \(reason)")
+            return
+        }
         if json["kind"]?.stringValue == "schema_definition" {
             let field = try NeutralSchema.field(json["field"] ?? .null)
             let expected = json["definition_error"]

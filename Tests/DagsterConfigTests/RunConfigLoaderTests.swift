@@ -116,6 +116,17 @@ import Testing
         }
     }
 
+    @Test func globPatternsExpandInSortedOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runconfig-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "a: 1\nshared: first\n".write(to: directory.appendingPathComponent("10-base.yaml"), atomically: true, encoding: .utf8)
+        try "b: 2\nshared: second\n".write(to: directory.appendingPathComponent("20-prod.yaml"), atomically: true, encoding: .utf8)
+        let merged = try RunConfigLoader.load(paths: [directory.path + "/*.yaml"])
+        #expect(merged == ["a": 1, "shared": "second", "b": 2])
+        #expect(throws: DagsterError.self) { try RunConfigLoader.load(paths: [directory.path + "/*.json"]) }
+    }
+
     @Test func mergeReplacesNonObjects() {
         #expect(RunConfigLoader.merge(["a": [1, 2], "b": ["c": 1]], ["a": [3], "b": 5]) == ["a": [3], "b": 5])
         #expect(RunConfigLoader.merge(["a": 1], nil) == nil)

@@ -59,6 +59,14 @@ import Testing
         #expect(resolved.loggersConfig.isEmpty)
     }
 
+    @Test func legacySolidsKeyPointsToOps() throws {
+        let schema = try RunConfigSchema(nodes: [.op(name: "my_op", config: Self.limitField)])
+        let errors = try #require(schema.validate(runConfig: ["solids": ["my_op": [:]]], environment: [:]).failure)
+        #expect(errors.errors.map(\.reason) == [.fieldNotDefined, .missingRequiredField])
+        #expect(errors.errors[0].message.contains(#"Did you mean "ops"?"#))
+        #expect(errors.errors[1].message.hasSuffix("Add it, e.g. ops: {my_op: {config: {limit: 0}}}"))
+    }
+
     @Test func errorsNameTheNodePath() throws {
         let schema = try Self.nestedSchema()
         let runConfig: JSONValue = [
