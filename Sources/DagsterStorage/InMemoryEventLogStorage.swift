@@ -9,10 +9,20 @@ public actor InMemoryEventLogStorage: EventLogStorage {
     public init() {}
 
     public func storeEvents(_ entries: [EventLogEntry]) {
+        guard let runID = entries.first?.runID, entries.allSatisfy({ $0.runID == runID }) else {
+            for entry in entries { append([entry], to: entry.runID) }
+            return
+        }
+        append(entries, to: runID)
+    }
+
+    private func append(_ entries: [EventLogEntry], to runID: RunID) {
+        var records = recordsByRun.removeValue(forKey: runID) ?? []
         for entry in entries {
-            recordsByRun[entry.runID, default: []].append(EventLogRecord(storageID: nextID, entry: entry))
+            records.append(EventLogRecord(storageID: nextID, entry: entry))
             nextID += 1
         }
+        recordsByRun[runID] = records
     }
 
     public func getRecordsForRun(_ runID: RunID, after cursor: Int64?, ofTypes types: Set<DagsterEventType>?, limit: Int?)

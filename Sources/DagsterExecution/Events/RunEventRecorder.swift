@@ -3,11 +3,10 @@ import DagsterCore
 import Foundation
 import Synchronization
 
-/// Collects the entries of one run: keeps them all for the result, hands each to live
-/// listeners, and buffers them for the instance until the next flush (a step boundary).
+/// Collects the entries of one run: hands each to a live listener and buffers them for the
+/// instance until the next flush (a step boundary). The instance is the record of the run.
 public final class RunEventRecorder: Sendable {
     private struct State {
-        var all: [EventLogEntry] = []
         var unflushed: [EventLogEntry] = []
     }
 
@@ -17,13 +16,11 @@ public final class RunEventRecorder: Sendable {
     public let jobName: String
     private let state = Mutex(State())
     private let listener: (@Sendable (EventLogEntry) -> Void)?
-    private let keepsEntries: Bool
 
     /// Creates a recorder; `listener` sees each entry as it is recorded.
-    public init(runID: RunID, jobName: String, keepsEntries: Bool = true, listener: (@Sendable (EventLogEntry) -> Void)? = nil) {
+    public init(runID: RunID, jobName: String, listener: (@Sendable (EventLogEntry) -> Void)? = nil) {
         self.runID = runID
         self.jobName = jobName
-        self.keepsEntries = keepsEntries
         self.listener = listener
     }
 
@@ -41,15 +38,9 @@ public final class RunEventRecorder: Sendable {
     }
 
     private func append(_ entry: EventLogEntry) {
-        state.withLock { state in
-            if keepsEntries { state.all.append(entry) }
-            state.unflushed.append(entry)
-        }
         listener?(entry)
+        state.withLock { $0.unflushed.append(entry) }
     }
-
-    /// Every entry so far.
-    public var entries: [EventLogEntry] { state.withLock { $0.all } }
 
     /// Takes the entries recorded since the last call.
     public func takeUnflushed() -> [EventLogEntry] {

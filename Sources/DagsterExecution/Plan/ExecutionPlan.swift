@@ -27,8 +27,9 @@ public indirect enum PlanSource: Sendable, Hashable {
     }
 }
 
-/// One op of the flattened job: what runs, its wiring and its dynamic scope.
-public struct PlanNode: Sendable {
+/// One op of the flattened job: what runs, its wiring and its dynamic scope. A reference type:
+/// the engine hands nodes around on every step, and copying their arrays would cost more.
+public final class PlanNode: Sendable {
     /// The op's handle (`graph.op`); the step key of a non-mapped step.
     public let handle: String
     /// The op.
@@ -47,8 +48,25 @@ public struct PlanNode: Sendable {
     public let retryPolicy: RetryPolicy?
     /// The node handles this node depends on (data and ordering), without duplicates.
     public let upstream: [String]
-    /// The graph-level depth used for display ("levels").
-    public internal(set) var level: Int = 0
+    /// The depth in the plan: 0 for nodes without upstream, else one more than the deepest upstream.
+    public let level: Int
+
+    init(
+        handle: String, op: OpDefinition, inputs: [(name: String, source: PlanSource)], after: [String],
+        scope: DynamicScope?, hooks: [HookDefinition], tags: [String: String], retryPolicy: RetryPolicy?,
+        upstream: [String], level: Int
+    ) {
+        self.handle = handle
+        self.op = op
+        self.inputs = inputs
+        self.after = after
+        self.scope = scope
+        self.hooks = hooks
+        self.tags = tags
+        self.retryPolicy = retryPolicy
+        self.upstream = upstream
+        self.level = level
+    }
 }
 
 /// A dynamic output that keys mapped steps.
@@ -92,15 +110,8 @@ public struct ExecutionPlan: Sendable {
     public init(job: Job) throws {
         var builder = PlanBuilder(jobHooks: job.hooks, jobRetryPolicy: job.opRetryPolicy)
         try builder.flatten(job.graph, prefix: "", inputBindings: [:], isRoot: true, scope: nil)
-        var nodes = builder.nodes
-        var index: [String: Int] = [:]
-        for (position, node) in nodes.enumerated() { index[node.handle] = position }
-        for position in nodes.indices {
-            let level = nodes[position].upstream.compactMap { index[$0].map { nodes[$0].level + 1 } }.max() ?? 0
-            nodes[position].level = level
-        }
-        self.nodes = nodes
-        self.indexByHandle = index
+        self.nodes = builder.nodes
+        self.indexByHandle = builder.indexByHandle
         self.jobInputs = job.graph.inputs
     }
 }
@@ -110,6 +121,7 @@ private struct PlanBuilder {
     let jobHooks: [HookDefinition]
     let jobRetryPolicy: RetryPolicy?
     var nodes: [PlanNode] = []
+    var indexByHandle: [String: Int] = [:]
     /// For each flattened graph node, the source its `result` output maps to.
     var graphOutputs: [String: PlanSource] = [:]
 
@@ -139,11 +151,14 @@ private struct PlanBuilder {
                 for collectedScope in inputs.compactMap({ collectedScopeHandle($0.source) }) where !upstream.contains(collectedScope) {
                     upstream.append(collectedScope)
                 }
+                let level = upstream.compactMap { indexByHandle[$0].map { nodes[$0].level + 1 } }.max() ?? 0
+                indexByHandle[handle] = nodes.count
                 nodes.append(
                     PlanNode(
                         handle: handle, op: op, inputs: inputs, after: after, scope: nodeScope,
                         hooks: jobHooks + node.hooks, tags: op.tags.merging(node.tags) { _, new in new },
-                        retryPolicy: node.retryPolicy ?? op.retryPolicy ?? jobRetryPolicy, upstream: upstream))
+                        retryPolicy: node.retryPolicy ?? op.retryPolicy ?? jobRetryPolicy, upstream: upstream,
+                        level: level))
             case .graph(let subgraph):
                 var bindings: [String: PlanSource] = [:]
                 for (name, source) in node.inputs { bindings[name] = try resolve(source, input: name) }
@@ -159,7 +174,7 @@ private struct PlanBuilder {
     /// The scope handle a collect input waits for (the dynamic source of the collected node).
     private func collectedScopeHandle(_ source: PlanSource) -> String? {
         guard case .collected(let handle, _) = source else { return nil }
-        return nodes.first { $0.handle == handle }?.scope?.handle
+        return indexByHandle[handle].flatMap { nodes[$0].scope?.handle }
     }
 
     private func resolveScope(_ source: InputSource, prefix: String, bindings: [String: PlanSource]) throws -> DynamicScope {

@@ -37,7 +37,7 @@ extension Job {
 extension ResolvedRunConfig {
     /// The resolved config of the op with `handle` (`graph.op`), `.null` when it has none.
     func opConfig(forHandle handle: String) -> JSONValue {
-        opConfig(forNodePath: handle.split(separator: ".").map(String.init)) ?? .null
+        opConfig(forNodePath: handle.contains(".") ? handle.split(separator: ".").map(String.init) : [handle]) ?? .null
     }
 
     /// The `inputs:` given in run config for the op with `handle`.

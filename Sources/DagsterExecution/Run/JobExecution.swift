@@ -143,6 +143,7 @@ public enum JobExecution {
         _ run: DagsterRun, instance: DagsterInstance, recorder: RunEventRecorder, outputs: [OutputRef: any Sendable], success: Bool
     ) async throws -> ExecuteInProcessResult {
         let stored = try await instance.getRun(run.runID) ?? run
-        return ExecuteInProcessResult(run: stored, success: success, allEvents: recorder.entries, outputs: outputs)
+        let entries = try await instance.allLogs(run.runID)
+        return ExecuteInProcessResult(run: stored, success: success, allEvents: entries, outputs: outputs)
     }
 }
