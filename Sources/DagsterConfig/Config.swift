@@ -5,20 +5,22 @@ import DagsterCore
 ///
 /// ```swift
 /// struct FetchConfig: Config {
-///     var limit: Int            // required Int
-///     var source: String?       // noneable String, optional
-///     var tags: [String]        // required [String]
+///     var limit: Int            // required Int (or {env: VAR})
+///     var ratio: Double         // required Float
+///     var source: String?       // noneable String, may be left out
+///     var tags: [String]        // required list of strings
 /// }
-/// FetchConfig.configSchema.type.typeDescription  // { limit: Int source?: String? tags: [String] }
 /// ```
 ///
-/// Derivation reads the type's `Decodable` conformance: a non-optional property becomes a
-/// required field of the matching type (`String` → `String`, integers → `Int`, `Double`/`Float`
-/// → `Float`, `Bool` → `Bool`, arrays and sets → `[T]`, nested structs → a nested shape,
-/// `[String: T]` / `[Int: T]` → a map, `CaseIterable` string enums → an enum), an optional one a
-/// noneable field that may be left out. For defaults, conform to `DefaultedConfig` (every
-/// property has a default, `init()` exists) or declare `configSchema` with
-/// `derivedSchema(defaults:)`; or write the schema by hand.
+/// Derivation reads the type's `Decodable` conformance, mapping types as Dagster's Pythonic
+/// config does: a non-optional property becomes a required field; `String`, integers and
+/// `Bool` become `StringSource`, `IntSource` and `BoolSource` (the value, or `{env: VAR}`),
+/// `Double`/`Float` `Float`, arrays and sets `[T]`, nested structs a nested shape,
+/// `[String: T]` / `[Int: T]` a map, `CaseIterable` string enums an enum, `Date` a `Float` of
+/// seconds since 1970. An optional property becomes a noneable field that is not required and
+/// absent when not given. For defaults, conform to `DefaultedConfig` (every property has a
+/// default and `init()` gives them) or declare `configSchema` with `derivedSchema(defaults:)`;
+/// or write the schema by hand.
 public protocol Config: Codable, Sendable {
     /// The schema run config for this type is validated against.
     static var configSchema: ConfigField { get }

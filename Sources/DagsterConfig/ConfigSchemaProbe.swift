@@ -69,8 +69,9 @@ final class ProbeNode {
             for (name, entry) in entries {
                 var field = entry.node.field
                 if entry.optional {
+                    // Dagster's Pythonic `Optional[T]`: `Noneable(T)`, not required, no default.
                     if !field.type.isNoneable { field.type = .noneable(field.type) }
-                    field.explicitIsRequired = nil
+                    if field.defaultValue == nil { field.explicitIsRequired = false }
                 }
                 fields[name] = field
             }
@@ -149,9 +150,10 @@ struct ProbeDecoder: Decoder {
         func typed(_ configType: ConfigType, _ value: Any) -> (ConfigType, T)? {
             (value as? T).map { (configType, $0) }
         }
-        if T.self == String.self { return typed(.string, "") }
-        if T.self == Bool.self { return typed(.bool, false) }
-        if let integer = T.self as? any FixedWidthInteger.Type { return typed(.int, integer.zero) }
+        // As in Dagster's Pythonic config, strings, integers and booleans may come from `{env: VAR}`.
+        if T.self == String.self { return typed(.stringSource, "") }
+        if T.self == Bool.self { return typed(.boolSource, false) }
+        if let integer = T.self as? any FixedWidthInteger.Type { return typed(.intSource, integer.zero) }
         if let floating = T.self as? any BinaryFloatingPoint.Type { return typed(.float, floating.zero) }
         if T.self == Date.self { return typed(.float, Date(timeIntervalSince1970: 0)) }
         if T.self == URL.self { return typed(.string, URL(fileURLWithPath: "/")) }

@@ -86,20 +86,22 @@ private struct Server: Config {
         #expect(fields.keys.elements == [
             "limit", "ratio", "enabled", "source", "tags", "database", "headers", "byID", "mode", "level", "when",
         ])
-        #expect(fields["limit"] == ConfigField(.int))
+        #expect(fields["limit"] == ConfigField(.intSource))
         #expect(fields["ratio"] == ConfigField(.float))
-        #expect(fields["enabled"] == ConfigField(.bool))
-        #expect(fields["source"]?.type == .noneable(.string))
-        #expect(fields["source"]?.isRequired == false)
-        #expect(fields["tags"] == ConfigField(.array(.string)))
-        #expect(fields["database"]?.type == .shape(["host": ConfigField(.string), "port": ConfigField(.noneable(.int))]))
-        #expect(fields["headers"]?.type == .map(key: .string, value: .string))
+        #expect(fields["enabled"] == ConfigField(.boolSource))
+        #expect(fields["source"] == ConfigField(.noneable(.stringSource), isRequired: false))
+        #expect(fields["tags"] == ConfigField(.array(.stringSource)))
+        #expect(fields["database"]?.type == .shape([
+            "host": ConfigField(.stringSource), "port": ConfigField(.noneable(.intSource), isRequired: false),
+        ]))
+        #expect(fields["headers"]?.type == .map(key: .string, value: .stringSource))
         #expect(fields["byID"]?.type == .map(key: .int, value: .float))
         #expect(fields["mode"]?.type == .enumeration(name: "Mode", values: ["FAST", "SLOW"]))
         #expect(fields["level"]?.type == .int)
         #expect(fields["when"]?.type == .float)
         #expect(schema.isRequired)
-        #expect(schema.type.typeDescription.hasPrefix("{ byID: { [Int]: Float } database: { host: String port?: Int? }"))
+        #expect(schema.type.typeDescription.hasPrefix(
+            "{ byID: { [Int]: Float } database: { host: (String | { env: String }) port?: (Int | { env: String })? }"))
     }
 
     @Test func validatedConfigDecodesIntoTheType() throws {
@@ -108,6 +110,7 @@ private struct Server: Config {
             "headers": ["x": "y"], "byID": ["7": 0.5], "mode": "SLOW", "level": 2, "when": 86400,
         ]
         let resolved = try ConfigValidator.validate(runConfig, against: FetchConfig.configSchema, environment: [:]).get()
+        #expect(resolved["source"] == nil, "an optional property left out stays absent")
         let config = try FetchConfig(configValue: resolved)
         #expect(config == FetchConfig(
             limit: 5, ratio: 2, enabled: true, source: nil, tags: ["a"], database: Database(host: "h", port: nil),
@@ -120,12 +123,12 @@ private struct Server: Config {
         let schema = Tuning.configSchema
         #expect(!schema.isRequired)
         let fields = try #require(schema.type.fields)
-        #expect(fields["retries"] == ConfigField(.int, defaultValue: 3))
+        #expect(fields["retries"] == ConfigField(.intSource, defaultValue: 3))
         #expect(fields["backoff"]?.defaultValue == 1.5)
-        #expect(fields["label"]?.type == .noneable(.string) && fields["label"]?.defaultValue == nil)
+        #expect(fields["label"] == ConfigField(.noneable(.stringSource), isRequired: false))
         #expect(fields["nested"]?.type.fields?["depth"]?.defaultValue == 2)
         let resolved = try ConfigValidator.validate(["nested": ["name": "m"]], against: schema, environment: [:]).get()
-        #expect(resolved == ["retries": 3, "backoff": 1.5, "label": nil, "nested": ["depth": 2, "name": "m"]])
+        #expect(resolved == ["retries": 3, "backoff": 1.5, "nested": ["depth": 2, "name": "m"]])
         #expect(try Tuning(configValue: resolved) == Tuning(nested: .init(depth: 2, name: "m")))
 
         let explicit = FetchConfig.derivedSchema(defaults: FetchConfig(
@@ -141,7 +144,7 @@ private struct Server: Config {
     @Test func nestedConfigTypesUseTheirOwnSchema() throws {
         let fields = try #require(WithTuning.configSchema.type.fields)
         #expect(fields["tuning"] == Tuning.configSchema)
-        #expect(fields["name"] == ConfigField(.string))
+        #expect(fields["name"] == ConfigField(.stringSource))
         #expect(Server.configSchema.type == .shape(["port": ConfigField(.intSource)]))
     }
 
@@ -152,7 +155,17 @@ private struct Server: Config {
             return
         }
         #expect(fields.keys.elements == ["first", "token"])
-        #expect(fields["token"]?.type == .string)
+        #expect(fields["token"]?.type == .stringSource)
+    }
+
+    @Test func environmentVariablesReachTypedConfig() throws {
+        let resolved = try ConfigValidator.validate(
+            ["name": ["env": "NAME"], "tuning": ["retries": ["env": "RETRIES"]]], against: WithTuning.configSchema,
+            environment: ["NAME": "warehouse", "RETRIES": "7"]
+        ).get()
+        let config = try WithTuning(configValue: resolved)
+        #expect(config.name == "warehouse")
+        #expect(config.tuning.retries == 7)
     }
 
     @Test func configValueRoundTrips() throws {
