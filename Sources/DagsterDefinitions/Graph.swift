@@ -45,14 +45,10 @@ public struct Graph<each In: Sendable, Out: Sendable>: Sendable {
     {
         var sources: [InputSource] = []
         for handle in repeat each inputs { sources.append(handle.source) }
-        guard let builder = GraphBuilder.current else {
-            return OutputHandle(source: .detached("graph '\(definition.name)' was invoked outside a Job or Graph body"))
-        }
-        let wired = zip(definition.inputs, sources).map { (name: $0.name, source: $1) }
-        let name = builder.add(
-            .graph(definition), alias: alias, inputs: wired, after: after.map(\.source), hooks: [], tags: [:],
-            retryPolicy: nil)
-        return OutputHandle(source: .output(node: name, output: "result"))
+        return OutputHandle(
+            source: GraphBuilder.invoke(
+                .graph(definition), inputNames: definition.inputs.map(\.name), sources: sources, after: after,
+                options: InvocationOptions(alias: alias), outputName: "result"))
     }
 
     /// A copy used under another node name.

@@ -63,6 +63,23 @@ final class GraphBuilder: Sendable {
         return try body()
     }
 
+    /// Records an invocation of `definition` in the current body, wiring its inputs in order;
+    /// returns the source of its output `outputName`, or a detached source outside any body.
+    static func invoke(
+        _ definition: NodeDefinition, inputNames: [String], sources: [InputSource], after: [any AnyOutputHandle],
+        options: InvocationOptions, outputName: String
+    ) -> InputSource {
+        guard let builder = GraphBuilder.current else {
+            let kind = if case .op = definition { "op" } else { "graph" }
+            return .detached("\(kind) '\(definition.name)' was invoked outside a Job or Graph body")
+        }
+        let wired = zip(inputNames, sources).map { (name: $0, source: $1) }
+        let name = builder.add(
+            definition, alias: options.alias, inputs: wired, after: after.map(\.source), hooks: options.hooks,
+            tags: options.tags, retryPolicy: options.retryPolicy)
+        return .output(node: name, output: outputName)
+    }
+
     func reportError(_ message: String) {
         state.withLock { $0.errors.append(message) }
     }

@@ -89,14 +89,10 @@ public struct Op<each In: Sendable, Out: Sendable>: Sendable {
     {
         var sources: [InputSource] = []
         for handle in repeat each inputs { sources.append(handle.source) }
-        guard let builder = GraphBuilder.current else {
-            return OutputHandle(source: .detached("op '\(definition.name)' was invoked outside a Job or Graph body"))
-        }
-        let wired = zip(definition.inputs, sources).map { (name: $0.name, source: $1) }
-        let name = builder.add(
-            .op(definition), alias: invocation.alias, inputs: wired, after: after.map(\.source),
-            hooks: invocation.hooks, tags: invocation.tags, retryPolicy: invocation.retryPolicy)
-        return OutputHandle(source: .output(node: name, output: definition.outputs.first?.name ?? "result"))
+        return OutputHandle(
+            source: GraphBuilder.invoke(
+                .op(definition), inputNames: definition.inputs.map(\.name), sources: sources, after: after,
+                options: invocation, outputName: definition.outputs.first?.name ?? "result"))
     }
 
     /// Runs the body directly, outside any job: for unit tests of an op.

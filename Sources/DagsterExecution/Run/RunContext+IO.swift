@@ -11,13 +11,8 @@ extension RunContext {
         for (index, input) in node.inputs.enumerated() {
             let definition = node.op.inputs[index]
             let value = try await loadInput(input.name, source: input.source, definition: definition, node: node, key: key)
-            let check: TypeCheck
-            do {
-                check = try definition.dagsterType.typeCheck(value)
-            } catch {
-                throw StepError(
-                    error: userCodeError(error, doing: "type checking input \"\(input.name)\" of op \"\(node.handle)\""),
-                    source: .userCodeError, underlying: error)
+            let check = try await userCode("type checking input \"\(input.name)\" of op \"\(node.handle)\"") {
+                try definition.dagsterType.typeCheck(value)
             }
             let data = TypeCheckData(success: check.success, label: input.name, description: check.description, metadata: check.metadata)
             recorder.record(
@@ -87,13 +82,8 @@ extension RunContext {
             runID: run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output, mappingKey: ref.mappingKey,
             valueType: output.valueType)
         let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
-        let value: any Sendable
-        do {
-            value = try await ioManager(output.ioManagerKey).loadInput(context)
-        } catch {
-            throw StepError(
-                error: userCodeError(error, doing: "loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\""),
-                source: .userCodeError, underlying: error)
+        let value = try await userCode("loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\"") {
+            try await ioManager(output.ioManagerKey).loadInput(context)
         }
         recorder.record(
             events.step(
@@ -126,13 +116,8 @@ extension RunContext {
                     .invariantViolation,
                     "op \"\(node.handle)\" produced output \"\(output.outputName)\"\(output.mappingKey.map { " with mapping key \"\($0)\"" } ?? "") twice")
             }
-            let check: TypeCheck
-            do {
-                check = try definition.dagsterType.typeCheck(output.value)
-            } catch {
-                throw StepError(
-                    error: userCodeError(error, doing: "type checking output \"\(output.outputName)\" of op \"\(node.handle)\""),
-                    source: .userCodeError, underlying: error)
+            let check = try await userCode("type checking output \"\(output.outputName)\" of op \"\(node.handle)\"") {
+                try definition.dagsterType.typeCheck(output.value)
             }
             let data = StepOutputData(
                 outputName: output.outputName, mappingKey: output.mappingKey,
@@ -155,13 +140,8 @@ extension RunContext {
                 let context = OutputContext(
                     runID: run.runID, jobName: job.name, stepKey: key, name: output.outputName, mappingKey: output.mappingKey,
                     valueType: definition.valueType, metadata: output.metadata)
-                let metadata: Metadata
-                do {
-                    metadata = try await ioManager(definition.ioManagerKey).handleOutput(context, output.value)
-                } catch {
-                    throw StepError(
-                        error: userCodeError(error, doing: "handling output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\""),
-                        source: .userCodeError, underlying: error)
+                let metadata = try await userCode("handling output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"") {
+                    try await ioManager(definition.ioManagerKey).handleOutput(context, output.value)
                 }
                 recorder.record(
                     events.step(

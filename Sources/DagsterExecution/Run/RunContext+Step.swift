@@ -32,12 +32,7 @@ extension RunContext {
                 runID: run.runID, jobName: job.name, opHandle: node.handle, stepKey: key, mappingKey: step.mappingKey,
                 opConfig: runConfig.opConfig(forHandle: node.handle), runTags: run.tags, retryNumber: step.attempts - 1,
                 resources: resources, sink: sink)
-            let produced: [ProducedOutput]
-            do {
-                produced = try await node.op.compute(context, inputs)
-            } catch {
-                throw StepError(error: userCodeError(error, doing: "executing op \"\(node.handle)\""), source: .userCodeError, underlying: error)
-            }
+            let produced = try await userCode("executing op \"\(node.handle)\"") { try await node.op.compute(context, inputs) }
             let refs = try await handleOutputs(produced, node: node, key: key, mappingKey: step.mappingKey)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             recorder.record(events.stepSuccess(key, handle: node.handle, milliseconds: milliseconds))
@@ -80,6 +75,15 @@ extension RunContext {
         if let failure = error as? Failure, !failure.allowRetries { return nil }
         guard let policy = node.retryPolicy, attempts <= policy.maxRetries else { return nil }
         return policy.secondsToWait(beforeRetry: attempts)
+    }
+
+    /// Runs user code; an error it throws becomes a `StepError` saying what was being done.
+    func userCode<T>(_ what: @autoclosure () -> String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw StepError(error: userCodeError(error, doing: what()), source: .userCodeError, underlying: error)
+        }
     }
 
     func userCodeError(_ error: any Error, doing what: String) -> SerializableError {
