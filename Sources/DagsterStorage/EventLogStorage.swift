@@ -21,6 +21,8 @@ public protocol EventLogStorage: Sendable {
     /// The records of a run after `cursor` (a storage id), in order.
     func getRecordsForRun(_ runID: RunID, after cursor: Int64?, ofTypes types: Set<DagsterEventType>?, limit: Int?)
         async throws -> [EventLogRecord]
+    /// All entries of a run, in order.
+    func getLogsForRun(_ runID: RunID) async throws -> [EventLogEntry]
     /// Deletes a run's events.
     func deleteEvents(for runID: RunID) async throws
     /// Deletes every event.
@@ -28,7 +30,7 @@ public protocol EventLogStorage: Sendable {
 }
 
 extension EventLogStorage {
-    /// All entries of a run, in order.
+    /// All entries of a run, in order, read through `getRecordsForRun`.
     public func getLogsForRun(_ runID: RunID) async throws -> [EventLogEntry] {
         try await getRecordsForRun(runID, after: nil, ofTypes: nil, limit: nil).map(\.entry)
     }

@@ -2,7 +2,13 @@ import DagsterCore
 
 /// Event log storage in memory, for ephemeral instances and tests.
 public actor InMemoryEventLogStorage: EventLogStorage {
-    private var recordsByRun: [RunID: [EventLogRecord]] = [:]
+    /// One run's log: entries and their storage ids, index for index.
+    private struct RunLog {
+        var entries: [EventLogEntry] = []
+        var storageIDs: [Int64] = []
+    }
+
+    private var logs: [RunID: RunLog] = [:]
     private var nextID: Int64 = 1
 
     /// An empty storage.
@@ -17,27 +23,30 @@ public actor InMemoryEventLogStorage: EventLogStorage {
     }
 
     private func append(_ entries: [EventLogEntry], to runID: RunID) {
-        var records = recordsByRun.removeValue(forKey: runID) ?? []
-        for entry in entries {
-            records.append(EventLogRecord(storageID: nextID, entry: entry))
+        var log = logs.removeValue(forKey: runID) ?? RunLog()
+        log.entries.append(contentsOf: entries)
+        for _ in entries {
+            log.storageIDs.append(nextID)
             nextID += 1
         }
-        recordsByRun[runID] = records
+        logs[runID] = log
     }
 
     public func getRecordsForRun(_ runID: RunID, after cursor: Int64?, ofTypes types: Set<DagsterEventType>?, limit: Int?)
         -> [EventLogRecord]
     {
-        let records = recordsByRun[runID] ?? []
+        guard let log = logs[runID] else { return [] }
         let after = cursor ?? 0
         let maximum = limit ?? Int.max
         var result: [EventLogRecord] = []
-        for record in records where record.storageID > after && Self.matches(record.entry, types) {
-            result.append(record)
+        for index in log.entries.indices where log.storageIDs[index] > after && Self.matches(log.entries[index], types) {
+            result.append(EventLogRecord(storageID: log.storageIDs[index], entry: log.entries[index]))
             if result.count >= maximum { break }
         }
         return result
     }
+
+    public func getLogsForRun(_ runID: RunID) -> [EventLogEntry] { logs[runID]?.entries ?? [] }
 
     private static func matches(_ entry: EventLogEntry, _ types: Set<DagsterEventType>?) -> Bool {
         guard let types else { return true }
@@ -45,7 +54,7 @@ public actor InMemoryEventLogStorage: EventLogStorage {
         return types.contains(type)
     }
 
-    public func deleteEvents(for runID: RunID) { recordsByRun[runID] = nil }
+    public func deleteEvents(for runID: RunID) { logs[runID] = nil }
 
-    public func wipe() { recordsByRun.removeAll() }
+    public func wipe() { logs.removeAll() }
 }

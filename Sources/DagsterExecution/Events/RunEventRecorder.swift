@@ -42,6 +42,9 @@ public final class RunEventRecorder: Sendable {
         state.withLock { $0.unflushed.append(entry) }
     }
 
+    /// How many entries wait for the next flush.
+    public var unflushedCount: Int { state.withLock { $0.unflushed.count } }
+
     /// Takes the entries recorded since the last call.
     public func takeUnflushed() -> [EventLogEntry] {
         state.withLock { state in

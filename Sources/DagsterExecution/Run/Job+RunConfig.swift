@@ -35,11 +35,6 @@ extension Job {
 }
 
 extension ResolvedRunConfig {
-    /// The resolved config of the op with `handle` (`graph.op`), `.null` when it has none.
-    func opConfig(forHandle handle: String) -> JSONValue {
-        opConfig(forNodePath: handle.contains(".") ? handle.split(separator: ".").map(String.init) : [handle]) ?? .null
-    }
-
     /// The `inputs:` given in run config for the op with `handle`.
     func opInputs(forHandle handle: String) -> OrderedDictionary<String, JSONValue> {
         inputs(forNodePath: handle.split(separator: ".").map(String.init))

@@ -30,7 +30,7 @@ extension RunContext {
             let inputs = try await loadInputs(node, key: key, sink: sink)
             let context = OpContext(
                 runID: run.runID, jobName: job.name, opHandle: node.handle, stepKey: key, mappingKey: step.mappingKey,
-                opConfig: runConfig.opConfig(forHandle: node.handle), runTags: run.tags, retryNumber: step.attempts - 1,
+                opConfig: opConfig(forHandle: node.handle), runTags: run.tags, retryNumber: step.attempts - 1,
                 resources: resources, sink: sink)
             let produced = try await userCode("executing op \"\(node.handle)\"") { try await node.op.compute(context, inputs) }
             let refs = try await handleOutputs(produced, node: node, key: key, mappingKey: step.mappingKey)

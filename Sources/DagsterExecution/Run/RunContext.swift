@@ -20,6 +20,10 @@ public final class RunContext: Sendable {
     let events: EventFactory
     let execution: Mutex<ActiveExecution>
     let resources: Resources
+    /// The IO managers among the resources, cast once.
+    private let ioManagers: [String: any IOManager]
+    /// The `ops:` section of the resolved run config, for per-step lookups.
+    private let opsConfig: OrderedDictionary<String, JSONValue>
     let jobInputValues: [String: any Sendable]
     let outputCapture: Mutex<[OutputRef: any Sendable]>?
 
@@ -36,6 +40,10 @@ public final class RunContext: Sendable {
         self.events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
         self.execution = Mutex(ActiveExecution(plan: plan, onlyHandles: onlyHandles))
         self.resources = resources
+        var ioManagers: [String: any IOManager] = [:]
+        for key in resources.keys { if let manager = resources[key] as? any IOManager { ioManagers[key] = manager } }
+        self.ioManagers = ioManagers
+        self.opsConfig = runConfig.value["ops"]?.objectValue ?? [:]
         self.jobInputValues = jobInputValues
         self.outputCapture = capturesOutputs ? Mutex([:]) : nil
     }
@@ -71,16 +79,29 @@ public final class RunContext: Sendable {
     /// Whether any step failed.
     public var hasFailures: Bool { execution.withLock { $0.hasFailures } }
 
-    /// Writes the events recorded so far to the instance, in one batch.
+    /// Writes the events recorded so far to the instance, in one batch. Called at every step
+    /// boundary: a persistent instance stores each finished step's events before the step
+    /// counts as finished; an ephemeral one, with nothing to make durable, takes them in
+    /// batches of `ephemeralBatchSize` (and all of them at the end of the run).
     /// - Throws: the storage's error; the run cannot be recorded any further.
     public func flush() async throws {
+        if instance.isEphemeral, recorder.unflushedCount < Self.ephemeralBatchSize { return }
         let batch = recorder.takeUnflushed()
         guard !batch.isEmpty else { return }
         try await instance.handleNewEvents(batch)
     }
 
+    static let ephemeralBatchSize = 512
+
     /// The IO manager bound under `key`.
     func ioManager(_ key: String) throws -> any IOManager {
-        try resources.get(key, as: (any IOManager).self)
+        if let manager = ioManagers[key] { return manager }
+        return try resources.get(key, as: (any IOManager).self)
+    }
+
+    /// The resolved config of the op with `handle` (`graph.op`), `.null` when it has none.
+    func opConfig(forHandle handle: String) -> JSONValue {
+        if !handle.contains(".") { return opsConfig[handle]?["config"] ?? .null }
+        return runConfig.opConfig(forNodePath: handle.split(separator: ".").map(String.init)) ?? .null
     }
 }
