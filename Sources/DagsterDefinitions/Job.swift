@@ -32,6 +32,8 @@ public struct Job: Sendable {
     public let opRetryPolicy: RetryPolicy?
     /// The op selection that produced this subset job, if it is one.
     public let opSelection: [String]?
+    /// Values the engine derives from this job (run-config schemas); every derived job gets its own.
+    public let derivedValues = DerivedValueCache()
 
     /// Declares a job whose body invokes ops and graphs.
     public init(

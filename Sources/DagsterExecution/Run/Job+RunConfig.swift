@@ -13,9 +13,18 @@ extension Job {
     {
         var resourceFields = OrderedDictionary<String, ConfigField?>()
         for key in resources.keys.sorted() { resourceFields[key] = resources[key]?.configField }
-        return try RunConfigSchema(
-            nodes: Self.configNodes(of: graph), resources: resourceFields, requiredResourceKeys: requiredResourceKeys,
-            executor: effectiveExecutor.configField)
+        let key = SchemaKey(resources: resourceFields, requiredResourceKeys: requiredResourceKeys)
+        return try derivedValues.value(for: key) {
+            try RunConfigSchema(
+                nodes: Self.configNodes(of: graph), resources: resourceFields, requiredResourceKeys: requiredResourceKeys,
+                executor: effectiveExecutor.configField)
+        }
+    }
+
+    /// What a job's run-config schema depends on besides the job itself.
+    private struct SchemaKey: Hashable, Sendable {
+        let resources: OrderedDictionary<String, ConfigField?>
+        let requiredResourceKeys: Set<String>?
     }
 
     private static func configNodes(of graph: GraphDefinition) -> [OpConfigNode] {
