@@ -67,4 +67,10 @@ public struct DagsterType: Sendable {
 
     /// The `Nothing` type: ordering-only dependencies and outputs without a value.
     public static let nothing = DagsterType(name: "Nothing", isNothing: true) { _ in .passed }
+
+    /// The default type of an input or output of Swift type `valueType`: named after it; every
+    /// value passes (the Swift type is already checked by the compiler and the engine).
+    public init(valueType: ValueType) {
+        self = valueType.isNothing ? .nothing : DagsterType(name: valueType.name, isNothing: false) { _ in .passed }
+    }
 }

@@ -41,31 +41,31 @@ enum DefinitionsValidator {
         for node in graph.nodes { nodesByName[node.name] = node }
         for node in graph.nodes {
             let handle = prefix + node.name
-            let where_ = "job '\(job)', node '\(handle)'"
-            if !isValidName(node.name) { problems.append("\(where_): node names must use only letters, digits and _") }
+            let location = "job '\(job)', node '\(handle)'"
+            if !isValidName(node.name) { problems.append("\(location): node names must use only letters, digits and _") }
             switch node.definition {
             case .op(let op):
-                problems += op.declarationErrors.map { "\(where_): \($0)" }
-                problems += resourceProblems(op.requiredResourceKeys, resourceKeys, "\(where_) (op '\(op.name)')")
+                problems += op.declarationErrors.map { "\(location): \($0)" }
+                problems += resourceProblems(op.requiredResourceKeys, resourceKeys, "\(location) (op '\(op.name)')")
                 for output in op.outputs where !resourceKeys.contains(output.ioManagerKey) {
-                    problems.append("\(where_): output '\(output.name)' uses IO manager '\(output.ioManagerKey)', which is not bound")
+                    problems.append("\(location): output '\(output.name)' uses IO manager '\(output.ioManagerKey)', which is not bound")
                 }
             case .graph(let subgraph):
                 problems += graphProblems(subgraph, job: job, prefix: handle + ".", resourceKeys: resourceKeys, isRoot: false)
             }
-            for hook in node.hooks { problems += resourceProblems(hook.requiredResourceKeys, resourceKeys, "\(where_): hook '\(hook.name)'") }
+            for hook in node.hooks { problems += resourceProblems(hook.requiredResourceKeys, resourceKeys, "\(location): hook '\(hook.name)'") }
             for (inputName, source) in node.inputs {
                 problems += sourceProblems(source, in: graph, nodes: nodesByName, isRoot: isRoot).map {
-                    "\(where_), input '\(inputName)': \($0)"
+                    "\(location), input '\(inputName)': \($0)"
                 }
                 if case .unconnected = source, let input = inputDefinition(node, inputName), !input.valueType.isDecodable {
                     problems.append(
-                        "\(where_), input '\(inputName)' is not connected and its type \(input.valueType) cannot be "
+                        "\(location), input '\(inputName)' is not connected and its type \(input.valueType) cannot be "
                             + "loaded from run config; wire it to an upstream output or make the type Decodable")
                 }
             }
             for source in node.after {
-                problems += sourceProblems(source, in: graph, nodes: nodesByName, isRoot: isRoot).map { "\(where_), after: \($0)" }
+                problems += sourceProblems(source, in: graph, nodes: nodesByName, isRoot: isRoot).map { "\(location), after: \($0)" }
             }
         }
         if let cycle = findCycle(graph) {

@@ -43,11 +43,10 @@ public struct Graph<each In: Sendable, Out: Sendable>: Sendable {
     public func callAsFunction(_ inputs: repeat OutputHandle<each In>, after: [any AnyOutputHandle] = [])
         -> OutputHandle<Out>
     {
-        var sources: [InputSource] = []
-        for handle in repeat each inputs { sources.append(handle.source) }
-        return OutputHandle(
+        OutputHandle(
             source: GraphBuilder.invoke(
-                .graph(definition), inputNames: definition.inputs.map(\.name), sources: sources, after: after,
+                .graph(definition), inputNames: definition.inputs.map(\.name), sources: sources(of: repeat each inputs),
+                after: after,
                 options: InvocationOptions(alias: alias), outputName: "result"))
     }
 

@@ -35,7 +35,7 @@ public struct Op<each In: Sendable, Out: Sendable>: Sendable {
             configField: configField, requiredResources: requiredResources, tags: tags, description: description,
             codeVersion: codeVersion, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey)
         self.init(declaration) { context, values in
-            let inputs: (repeat each In) = try unpackInputs(values, of: name, as: repeat (each In).self)
+            let inputs: (repeat each In) = try unpackInputs(values, of: name, named: ins, as: repeat (each In).self)
             return try await body(context, repeat each inputs)
         }
     }
@@ -61,7 +61,7 @@ public struct Op<each In: Sendable, Out: Sendable>: Sendable {
             codeVersion: codeVersion, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey)
         self.init(declaration) { context, values in
             let config = try context.config(as: C.self)
-            let inputs: (repeat each In) = try unpackInputs(values, of: name, as: repeat (each In).self)
+            let inputs: (repeat each In) = try unpackInputs(values, of: name, named: ins, as: repeat (each In).self)
             return try await body(context, config, repeat each inputs)
         }
     }
@@ -72,11 +72,10 @@ public struct Op<each In: Sendable, Out: Sendable>: Sendable {
     ) {
         var inputValueTypes: [ValueType] = []
         for type in repeat (each In).self { inputValueTypes.append(.of(type)) }
+        let shape = OutputShape.of(Out.self)
         self.typedBody = typedBody
-        self.definition = declaration.definition(
-            inputValueTypes: inputValueTypes, outputShape: OutputShape.of(Out.self)
-        ) { context, values in
-            OutputShape.produced(by: try await typedBody(context, values))
+        self.definition = declaration.definition(inputValueTypes: inputValueTypes, outputShape: shape) { context, values in
+            shape.produced(by: try await typedBody(context, values))
         }
     }
 
@@ -87,11 +86,10 @@ public struct Op<each In: Sendable, Out: Sendable>: Sendable {
     public func callAsFunction(_ inputs: repeat OutputHandle<each In>, after: [any AnyOutputHandle] = [])
         -> OutputHandle<Out>
     {
-        var sources: [InputSource] = []
-        for handle in repeat each inputs { sources.append(handle.source) }
-        return OutputHandle(
+        OutputHandle(
             source: GraphBuilder.invoke(
-                .op(definition), inputNames: definition.inputs.map(\.name), sources: sources, after: after,
+                .op(definition), inputNames: definition.inputs.map(\.name), sources: sources(of: repeat each inputs),
+                after: after,
                 options: invocation, outputName: definition.outputs.first?.name ?? "result"))
     }
 
@@ -144,9 +142,9 @@ struct InvocationOptions: Sendable {
 }
 
 /// Casts the erased input values back to the body's types, in order.
-func unpackInputs<each T>(_ values: [any Sendable], of opName: String, as types: repeat (each T).Type) throws
-    -> (repeat each T)
-{
+func unpackInputs<each T>(
+    _ values: [any Sendable], of opName: String, named names: [String], as types: repeat (each T).Type
+) throws -> (repeat each T) {
     var index = 0
     func next<V>(_: V.Type) throws -> V {
         defer { index += 1 }
@@ -154,9 +152,11 @@ func unpackInputs<each T>(_ values: [any Sendable], of opName: String, as types:
             throw DagsterError(.invariantViolation, "op '\(opName)' received \(values.count) inputs, needs more")
         }
         if let typed = values[index] as? V { return typed }
+        let inputName = index < names.count ? "'\(names[index])'" : "\(index)"
         throw DagsterError(
             .typeCheck,
-            "input \(index) of op '\(opName)' is a \(type(of: values[index])), the op expects \(V.self)")
+            "input \(inputName) of op '\(opName)' received a \(type(of: values[index])), but the op takes \(V.self); "
+                + "check what is wired to it (for inputs from run config, the value's type)")
     }
     return (repeat try next(each types))
 }

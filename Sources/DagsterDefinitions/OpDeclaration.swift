@@ -12,6 +12,11 @@ enum OutputShape {
     /// A dynamic `result` output of this element type.
     case dynamic(ValueType)
 
+    var isDeclared: Bool {
+        if case .declared = self { return true }
+        return false
+    }
+
     static func of<Out: Sendable>(_ type: Out.Type) -> OutputShape {
         if Out.self == Void.self { return .nothing }
         if Out.self == Outputs.self { return .declared }
@@ -19,13 +24,17 @@ enum OutputShape {
         return .single(.of(Out.self))
     }
 
-    /// What a body's return value produced.
-    static func produced<Out: Sendable>(by value: Out) -> [ProducedOutput] {
-        if let outputs = value as? Outputs { return outputs.produced }
-        if let dynamic = value as? any DynamicOutputsConvertible {
-            return dynamic.erasedItems.map { ProducedOutput(outputName: "result", mappingKey: $0.mappingKey, value: $0.value) }
+    /// What a body's return value produced; casts only for the shapes that need it.
+    func produced<Out: Sendable>(by value: Out) -> [ProducedOutput] {
+        switch self {
+        case .single, .nothing:
+            return [ProducedOutput(outputName: "result", value: value)]
+        case .declared:
+            return (value as? Outputs)?.produced ?? []
+        case .dynamic:
+            let items = (value as? any DynamicOutputsConvertible)?.erasedItems ?? []
+            return items.map { ProducedOutput(outputName: "result", mappingKey: $0.mappingKey, value: $0.value) }
         }
-        return [ProducedOutput(outputName: "result", value: value)]
     }
 }
 
@@ -84,19 +93,12 @@ struct OpDeclaration {
             outputs = outs.map(\.definition)
             if outputs.isEmpty { errors.append("op '\(name)' returns Outputs but declares no outs:") }
         }
-        if !outs.isEmpty, case .declared = outputShape {} else if !outs.isEmpty {
+        if !outs.isEmpty, !outputShape.isDeclared {
             errors.append("op '\(name)' declares outs: but its body does not return Outputs")
         }
         return OpDefinition(
             name: name, inputs: inputs, outputs: outputs, configField: configField,
             requiredResourceKeys: requiredResources, tags: tags, description: description, codeVersion: codeVersion,
             retryPolicy: retryPolicy, declarationErrors: errors, compute: compute)
-    }
-}
-
-extension DagsterType {
-    /// The default Dagster type of a Swift value type: `Any`-like, checking the Swift type.
-    init(valueType: ValueType) {
-        self = valueType.isNothing ? .nothing : DagsterType(name: valueType.name) { (_: any Sendable) in .passed }
     }
 }

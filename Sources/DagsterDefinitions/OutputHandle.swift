@@ -16,6 +16,13 @@ public struct OutputHandle<Value>: AnyOutputHandle {
     public init(source: InputSource) { self.source = source }
 }
 
+/// The sources of a pack of handles, in order.
+func sources<each T>(of handles: repeat OutputHandle<each T>) -> [InputSource] {
+    var result: [InputSource] = []
+    for handle in repeat each handles { result.append(handle.source) }
+    return result
+}
+
 /// Gathers several outputs of the same type into one list input (Dagster's fan-in).
 ///
 /// ```swift
