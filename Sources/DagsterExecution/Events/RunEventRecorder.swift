@@ -52,4 +52,11 @@ public final class RunEventRecorder: Sendable {
             return state.unflushed
         }
     }
+
+    /// Stores the entries recorded since the last flush in `instance`, in one batch.
+    /// - Throws: the storage's error.
+    public func flush(to instance: DagsterInstance) async throws {
+        let batch = takeUnflushed()
+        if !batch.isEmpty { try await instance.handleNewEvents(batch) }
+    }
 }

@@ -67,6 +67,9 @@ public struct ConcurrentInProcessExecutor: Executor {
     /// Creates the executor; `maxConcurrent` below 1 counts as 1.
     public init(maxConcurrent: Int) { self.maxConcurrent = max(1, maxConcurrent) }
 
+    /// Creates the executor from its resolved config, `{max_concurrent: Int}` (4 when absent).
+    public init(config: JSONValue) { self.init(maxConcurrent: config["max_concurrent"]?.intValue ?? 4) }
+
     public func execute(_ run: RunContext) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             var running = 0

@@ -21,9 +21,7 @@ extension ExecutorDefinition {
     public static let concurrentInProcess = ExecutorDefinition(
         name: "concurrent_in_process", configField: concurrentInProcessConfig,
         description: "Runs up to max_concurrent steps at once in the run's process.",
-        factory: ExecutorFactoryFunction { config in
-            ConcurrentInProcessExecutor(maxConcurrent: config["max_concurrent"]?.intValue ?? 4)
-        })
+        factory: ExecutorFactoryFunction { config in ConcurrentInProcessExecutor(config: config) })
 
     /// The default executor, chosen in run config: `execution: config: in_process: {}` (the
     /// default), `concurrent_in_process: {max_concurrent: N}`, or `multiprocess: {…}`.
@@ -38,9 +36,7 @@ extension ExecutorDefinition {
             defaultValue: ["in_process": .emptyObject]),
         description: "Runs in process by default; select concurrent_in_process or multiprocess in run config.",
         factory: ExecutorFactoryFunction { config in
-            if let concurrent = config["concurrent_in_process"] {
-                return ConcurrentInProcessExecutor(maxConcurrent: concurrent["max_concurrent"]?.intValue ?? 4)
-            }
+            if let concurrent = config["concurrent_in_process"] { return ConcurrentInProcessExecutor(config: concurrent) }
             return InProcessExecutor()
         })
 

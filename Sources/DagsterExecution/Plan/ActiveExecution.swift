@@ -13,7 +13,8 @@ public struct ActiveExecution: Sendable {
         case succeeded
         case failed
         case skipped
-        case retryWaiting(readyAt: Double)
+        /// Failed and waiting to be retried (the time it becomes ready is in `retryWaiting`).
+        case retryWaiting
     }
 
     /// A concrete step: a plan node, with a mapping key for mapped steps.
@@ -84,12 +85,6 @@ public struct ActiveExecution: Sendable {
     /// The earliest time a retrying step becomes ready, if any waits.
     public var nextRetryTime: Double? { retryWaiting.values.min() }
 
-    /// Steps that never ran because something upstream failed.
-    public var abandonedSteps: [StepKey] { stepOrder.filter { steps[$0]?.state == .waiting } }
-
-    /// Whether any step failed.
-    public var hasFailures: Bool { steps.values.contains { $0.state == .failed } }
-
     /// The plan node of a step.
     public func node(of key: StepKey) -> PlanNode? { steps[key].map { plan.nodes[$0.nodeIndex] } }
 
@@ -148,7 +143,7 @@ public struct ActiveExecution: Sendable {
         case .failed:
             steps[key]?.state = .failed
         case .upForRetry(let readyAt):
-            steps[key]?.state = .retryWaiting(readyAt: readyAt)
+            steps[key]?.state = .retryWaiting
             retryWaiting[key] = readyAt
         case .succeeded(let refs):
             steps[key]?.state = .succeeded

@@ -99,13 +99,13 @@ public enum JobExecution {
             let serialized = SerializableError(error)
             recorder.record(events.run(.resourceInitFailure, "Initialization of resources \(keyList) failed.", .engine(EngineEventData(error: serialized))), level: .error)
             recorder.record(events.run(.runFailure, "Execution of run for \"\(job.name)\" failed. An exception was thrown during execution.", .engine(EngineEventData(error: serialized))), level: .error)
-            try await flush(recorder, instance)
+            try await recorder.flush(to: instance)
             return try await result(run, instance: instance, recorder: recorder, outputs: [:], success: false)
         }
         recorder.record(events.run(.resourceInitSuccess, "Finished initialization of resources \(keyList).", .engine(EngineEventData())))
         let stepKeys = plan.nodes.map { $0.scope == nil ? $0.handle : "\($0.handle)[?]" }
         recorder.record(events.run(.logsCaptured, "Started capturing logs in process (pid: \(events.pid)).", .logsCaptured(LogsCapturedData(fileKey: "compute_logs", stepKeys: stepKeys))))
-        try await flush(recorder, instance)
+        try await recorder.flush(to: instance)
 
         let context = RunContext(
             run: run, job: job, plan: plan, instance: instance, runConfig: config, recorder: recorder,
@@ -130,13 +130,8 @@ public enum JobExecution {
                 events.run(.runFailure, "Execution of run for \"\(job.name)\" failed. \(reason)", .engine(EngineEventData(error: frameworkError.map { SerializableError($0) }))),
                 level: .error)
         }
-        try await flush(recorder, instance)
+        try await recorder.flush(to: instance)
         return try await result(run, instance: instance, recorder: recorder, outputs: context.outputCapture?.withLock { $0 } ?? [:], success: success)
-    }
-
-    private static func flush(_ recorder: RunEventRecorder, _ instance: DagsterInstance) async throws {
-        let batch = recorder.takeUnflushed()
-        if !batch.isEmpty { try await instance.handleNewEvents(batch) }
     }
 
     private static func result(

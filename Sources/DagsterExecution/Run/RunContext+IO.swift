@@ -72,7 +72,7 @@ extension RunContext {
     private func load(
         _ ref: OutputRef, into inputName: String, definition: InputDefinition, node: PlanNode, key: StepKey
     ) async throws -> any Sendable {
-        guard let upstream = execution.withLock({ $0.plan.node(ExecutionPlan.handle(ofStepKey: ref.stepKey)) }),
+        guard let upstream = plan.node(ExecutionPlan.handle(ofStepKey: ref.stepKey)),
             let output = upstream.op.output(named: ref.output)
         else {
             throw DagsterError(.invariantViolation, "step '\(key)' reads unknown output \(ref)")
@@ -103,6 +103,7 @@ extension RunContext {
     {
         var refs: [OutputRef] = []
         refs.reserveCapacity(produced.count)
+        var seen: Set<OutputRef> = []
         for output in produced {
             guard let definition = node.op.output(named: output.outputName) else {
                 throw DagsterError(
@@ -111,7 +112,7 @@ extension RunContext {
                         + "(outputs: \(node.op.outputs.map(\.name).joined(separator: ", ")))")
             }
             let ref = OutputRef(stepKey: key, output: output.outputName, mappingKey: output.mappingKey)
-            if refs.contains(ref) {
+            if !seen.insert(ref).inserted {
                 throw DagsterError(
                     .invariantViolation,
                     "op \"\(node.handle)\" produced output \"\(output.outputName)\"\(output.mappingKey.map { " with mapping key \"\($0)\"" } ?? "") twice")

@@ -18,6 +18,8 @@ public final class RunContext: Sendable {
     /// Where the run's events go.
     public let recorder: RunEventRecorder
     let events: EventFactory
+    /// The plan; immutable, so read without the lock.
+    let plan: ExecutionPlan
     let execution: Mutex<ActiveExecution>
     let resources: Resources
     /// The IO managers among the resources, cast once.
@@ -38,6 +40,7 @@ public final class RunContext: Sendable {
         self.runConfig = runConfig
         self.recorder = recorder
         self.events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
+        self.plan = plan
         self.execution = Mutex(ActiveExecution(plan: plan, onlyHandles: onlyHandles))
         self.resources = resources
         var ioManagers: [String: any IOManager] = [:]
@@ -76,9 +79,6 @@ public final class RunContext: Sendable {
         if seconds > 0 { try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
     }
 
-    /// Whether any step failed.
-    public var hasFailures: Bool { execution.withLock { $0.hasFailures } }
-
     /// Writes the events recorded so far to the instance, in one batch. Called at every step
     /// boundary: a persistent instance stores each finished step's events before the step
     /// counts as finished; an ephemeral one, with nothing to make durable, takes them in
@@ -86,9 +86,7 @@ public final class RunContext: Sendable {
     /// - Throws: the storage's error; the run cannot be recorded any further.
     public func flush() async throws {
         if instance.isEphemeral, recorder.unflushedCount < Self.ephemeralBatchSize { return }
-        let batch = recorder.takeUnflushed()
-        guard !batch.isEmpty else { return }
-        try await instance.handleNewEvents(batch)
+        try await recorder.flush(to: instance)
     }
 
     static let ephemeralBatchSize = 512
