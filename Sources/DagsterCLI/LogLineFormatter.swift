@@ -6,12 +6,8 @@ import Foundation
 struct LogLineFormatter: Sendable {
     let colored: Bool
 
-    private static let dateFormat: Date.FormatStyle = .init(timeZone: .current)
-
     func format(_ entry: EventLogEntry) -> String {
-        let date = Date(timeIntervalSince1970: entry.timestamp)
-        let time = Self.timestamp(date)
-        var fields = [time, "dagster", entry.level.description, entry.jobName ?? "", entry.runID.rawValue]
+        var fields = [Self.timestamp(entry.timestamp), "dagster", entry.level.description, entry.jobName ?? "", entry.runID.rawValue]
         if let stepKey = entry.stepKey, !stepKey.isEmpty { fields.append(stepKey) }
         if let event = entry.dagsterEvent { fields.append(event.eventType.rawValue) }
         fields.append(entry.userMessage)
@@ -29,10 +25,19 @@ struct LogLineFormatter: Sendable {
         }
     }
 
-    private static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
-        return formatter.string(from: date)
+    /// `yyyy-MM-dd HH:mm:ss +hhmm` in local time, without building a formatter per line.
+    static func timestamp(_ seconds: Double) -> String {
+        var time = time_t(seconds.rounded(.down))
+        var parts = tm()
+        localtime_r(&time, &parts)
+        let offsetMinutes = Int(parts.tm_gmtoff) / 60
+        func pad(_ value: Int, _ width: Int = 2) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let date = "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1))-\(pad(Int(parts.tm_mday)))"
+        let clock = "\(pad(Int(parts.tm_hour))):\(pad(Int(parts.tm_min))):\(pad(Int(parts.tm_sec)))"
+        let zone = (offsetMinutes < 0 ? "-" : "+") + pad(abs(offsetMinutes) / 60) + pad(abs(offsetMinutes) % 60)
+        return "\(date) \(clock) \(zone)"
     }
 }

@@ -1,5 +1,5 @@
 import Dagster
-import DagsterCLI
+@testable import DagsterCLI
 import Foundation
 import Synchronization
 import Testing
@@ -53,5 +53,15 @@ struct CLITests {
             return try Definitions(jobs: [Job("broken") { needs() }])
         }
         #expect(await DagsterCLI.run(["definitions", "validate"], definitions: broken) != 0)
+    }
+}
+
+/// The console log line format.
+struct LogLineTests {
+    @Test func timestampHasDagstersShape() {
+        let text = LogLineFormatter.timestamp(1_700_000_000.7)
+        #expect(text.count == "2023-11-14 22:13:20 +0000".count)
+        #expect(text.hasPrefix("2023-11-1"))
+        #expect(text.contains(":13:20 "))
     }
 }
