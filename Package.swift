@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -38,12 +39,18 @@ let package = Package(
             dependencies: ["DagsterCore"],
             swiftSettings: strict),
         .target(
+            name: "DagsterSQLite",
+            dependencies: ["DagsterCore", "DagsterStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(
             name: "DagsterExecution",
-            dependencies: ["DagsterCore", "DagsterConfig", "DagsterDefinitions", "DagsterStorage"],
+            dependencies: ["DagsterCore", "DagsterConfig", "DagsterDefinitions", "DagsterStorage", "DagsterSQLite"],
             swiftSettings: strict),
         .target(
             name: "Dagster",
-            dependencies: ["DagsterCore", "DagsterConfig", "DagsterDefinitions", "DagsterStorage", "DagsterExecution"],
+            dependencies: [
+                "DagsterCore", "DagsterConfig", "DagsterDefinitions", "DagsterStorage", "DagsterSQLite", "DagsterExecution",
+            ],
             swiftSettings: strict),
         .target(
             name: "DagsterTesting",
@@ -68,6 +75,12 @@ let package = Package(
             name: "DagsterConfigTests",
             dependencies: ["DagsterConfig", "DagsterCore"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "DagsterStorageTests",
+            dependencies: [
+                "DagsterStorage", "DagsterSQLite", "DagsterCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "DagsterExecutionTests",

@@ -27,6 +27,10 @@ public struct DagsterError: Error, Sendable, CustomStringConvertible {
         case invalidInput = "DagsterInvalidInputError"
         /// The user code asked the executor to stop retrying or failed on purpose.
         case failure = "Failure"
+        /// A storage (database file, server) could not be opened, read or written.
+        case storage = "DagsterStorageError"
+        /// A run was interrupted: canceled, or its worker was stopped.
+        case interrupted = "DagsterExecutionInterruptedError"
     }
 
     /// The category of the error.

@@ -36,12 +36,15 @@ public struct DagsterRun: Sendable, Hashable, Codable {
     public var parentRunID: RunID?
     /// The first run of a re-execution chain, if any.
     public var rootRunID: RunID?
+    /// The content id of the snapshot of the job that ran, once stored.
+    public var jobSnapshotID: String?
 
     /// Creates a run record.
     public init(
         runID: RunID = .make(), jobName: String, runConfig: JSONValue = .emptyObject,
         status: DagsterRunStatus = .notStarted, tags: [String: String] = [:], opSelection: [String]? = nil,
-        stepKeysToExecute: [StepKey]? = nil, parentRunID: RunID? = nil, rootRunID: RunID? = nil
+        stepKeysToExecute: [StepKey]? = nil, parentRunID: RunID? = nil, rootRunID: RunID? = nil,
+        jobSnapshotID: String? = nil
     ) {
         self.runID = runID
         self.jobName = jobName
@@ -52,5 +55,6 @@ public struct DagsterRun: Sendable, Hashable, Codable {
         self.stepKeysToExecute = stepKeysToExecute
         self.parentRunID = parentRunID
         self.rootRunID = rootRunID
+        self.jobSnapshotID = jobSnapshotID
     }
 }

@@ -1,0 +1,25 @@
+extension DagsterEvent {
+    /// The observation of an `ASSET_OBSERVATION` event.
+    public var assetObservation: AssetObservation? {
+        if case .assetObservation(let data) = payload { return data }
+        return nil
+    }
+
+    /// The asset key of an asset materialization or observation event.
+    public var assetKey: AssetKey? {
+        switch payload {
+        case .assetMaterialization(let data): data.assetKey
+        case .assetObservation(let data): data.assetKey
+        default: nil
+        }
+    }
+
+    /// The partition of an asset materialization or observation event, if any.
+    public var assetPartition: String? {
+        switch payload {
+        case .assetMaterialization(let data): data.partition
+        case .assetObservation(let data): data.partition
+        default: nil
+        }
+    }
+}

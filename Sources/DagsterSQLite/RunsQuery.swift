@@ -1,0 +1,85 @@
+import DagsterCore
+import DagsterStorage
+import Foundation
+import GRDB
+
+/// Builds the SQL that reads runs for a `RunsFilter`.
+///
+/// With tag filters the first tag drives the query through the `(key, value, run_storage_id)`
+/// index, newest first, so a page of runs with a tag costs a page of index entries however many
+/// runs there are.
+enum RunsQuery {
+    /// The columns `RunRow` decodes, in order.
+    static let columns = """
+        r.id, r.run_id, r.job_name, r.status, r.run_config, r.tags, r.op_selection, r.step_keys_to_execute, \
+        r.parent_run_id, r.root_run_id, r.snapshot_id, r.create_timestamp, r.update_timestamp, r.start_time, r.end_time
+        """
+
+    /// The page of runs matching `filters`.
+    static func select(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) -> SQLQuery {
+        let (from, orderColumn, whereQuery) = source(filters)
+        var conditions = whereQuery.sql.isEmpty ? [] : [whereQuery.sql]
+        var arguments = whereQuery.arguments
+        if let cursor {
+            conditions.append("\(orderColumn) \(ascending ? ">" : "<") (SELECT id FROM runs WHERE run_id = ?)")
+            arguments.append(cursor.rawValue.databaseValue)
+        }
+        var sql = "SELECT \(columns) FROM \(from)"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY \(orderColumn) \(ascending ? "ASC" : "DESC")"
+        if let limit {
+            sql += " LIMIT ?"
+            arguments.append(limit.databaseValue)
+        }
+        return SQLQuery(sql: sql, arguments: arguments)
+    }
+
+    /// The number of runs matching `filters`.
+    static func count(filters: RunsFilter) -> SQLQuery {
+        let (from, _, whereQuery) = source(filters)
+        let sql = "SELECT COUNT(*) FROM \(from)" + (whereQuery.sql.isEmpty ? "" : " WHERE " + whereQuery.sql)
+        return SQLQuery(sql: sql, arguments: whereQuery.arguments)
+    }
+
+    /// The tables to read, the column that orders them, and the conditions of `filters`.
+    private static func source(_ filters: RunsFilter) -> (from: String, orderColumn: String, conditions: SQLQuery) {
+        var conditions: [String] = []
+        var arguments: [DatabaseValue] = []
+        let tags = filters.tags.sorted { $0.key < $1.key }
+        var from = "runs r"
+        var orderColumn = "r.id"
+        for (index, tag) in tags.enumerated() {
+            let alias = "t\(index)"
+            if index == 0 {
+                from = "run_tags t0 CROSS JOIN runs r ON r.id = t0.run_storage_id"
+                orderColumn = "t0.run_storage_id"
+            } else {
+                from += " JOIN run_tags \(alias) ON \(alias).run_storage_id = r.id"
+            }
+            conditions.append("\(alias).key = ? AND \(alias).value = ?")
+            arguments += [tag.key.databaseValue, tag.value.databaseValue]
+        }
+        if let runIDs = filters.runIDs {
+            conditions.append("r.run_id IN (\(SQLQuery.placeholders(runIDs.count)))")
+            arguments += runIDs.map(\.rawValue.databaseValue)
+            if runIDs.isEmpty { conditions[conditions.count - 1] = "0" }
+        }
+        if let jobName = filters.jobName {
+            conditions.append("r.job_name = ?")
+            arguments.append(jobName.databaseValue)
+        }
+        if let statuses = filters.statuses {
+            conditions.append(statuses.isEmpty ? "0" : "r.status IN (\(SQLQuery.placeholders(statuses.count)))")
+            arguments += statuses.map(\.rawValue.databaseValue)
+        }
+        let times: [(Date?, String)] = [
+            (filters.createdBefore, "r.create_timestamp < ?"), (filters.createdAfter, "r.create_timestamp > ?"),
+            (filters.updatedBefore, "r.update_timestamp < ?"), (filters.updatedAfter, "r.update_timestamp > ?"),
+        ]
+        for case (let date?, let condition) in times {
+            conditions.append(condition)
+            arguments.append(date.timeIntervalSince1970.databaseValue)
+        }
+        return (from, orderColumn, SQLQuery(sql: conditions.joined(separator: " AND "), arguments: arguments))
+    }
+}

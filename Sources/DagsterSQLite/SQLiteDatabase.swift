@@ -1,0 +1,135 @@
+import DagsterCore
+import Foundation
+import GRDB
+import Synchronization
+
+/// One swift-dagster SQLite database file, shared by every storage of an instance.
+///
+/// The file is opened once per process (one `DatabasePool` per path) in WAL mode with
+/// `synchronous = NORMAL` and a busy timeout, so several processes — run workers, step workers,
+/// the CLI — can write at once: a writer waits for the lock instead of failing with
+/// "database is locked". A commit survives the writing process being killed; only a crash of
+/// the whole machine can lose the last commits.
+public final class SQLiteDatabase: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a writer waits for another process's write lock before giving up.
+    static let busyTimeout: TimeInterval = 60
+
+    private static let openPools = Mutex<[String: DatabasePool]>([:])
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Opens (creating it and its folder if needed) the database at `path`. A new database gets
+    /// the whole schema; an existing one must be up to date.
+    /// - Throws: `DagsterError(.storage)` when the file cannot be opened, when it needs
+    ///   `instance migrate`, or when a newer swift-dagster created it.
+    public static func open(path: String) throws -> SQLiteDatabase {
+        let database = SQLiteDatabase(path: path, pool: try pool(at: path))
+        try database.prepareSchema()
+        return database
+    }
+
+    /// Opens the database at `path` without checking its schema, for `instance migrate`.
+    public static func openForMigration(path: String) throws -> SQLiteDatabase {
+        SQLiteDatabase(path: path, pool: try pool(at: path))
+    }
+
+    private static func pool(at path: String) throws -> DatabasePool {
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        return try openPools.withLock { pools in
+            if let pool = pools[standardized] { return pool }
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (standardized as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(busyTimeout)
+                configuration.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
+                let pool = try DatabasePool(path: standardized, configuration: configuration)
+                pools[standardized] = pool
+                return pool
+            } catch {
+                throw DagsterError(.storage, "cannot open the SQLite database \(standardized): \(error)", cause: error)
+            }
+        }
+    }
+
+    private func prepareSchema() throws {
+        let migrator = SQLiteMigrations.migrator
+        try wrapping("reading the schema version of") {
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            let known = Set(migrator.migrations)
+            if !applied.subtracting(known).isEmpty {
+                throw DagsterError(
+                    .storage,
+                    "the SQLite database \(path) was created by a newer swift-dagster (unknown migrations: "
+                        + applied.subtracting(known).sorted().joined(separator: ", ") + "); upgrade this binary")
+            }
+            if applied.isEmpty {
+                try migrator.migrate(pool)
+            } else if applied != known {
+                throw DagsterError(
+                    .storage,
+                    "the SQLite database \(path) needs migrating (pending: "
+                        + known.subtracting(applied).sorted().joined(separator: ", ")
+                        + "); run `instance migrate` to upgrade it")
+            }
+        }
+    }
+
+    /// The migrations not yet applied, in order.
+    public func pendingMigrations() throws -> [String] {
+        let migrator = SQLiteMigrations.migrator
+        let applied = try wrapping("reading the schema version of") {
+            try pool.read { db in try migrator.appliedIdentifiers(db) }
+        }
+        return migrator.migrations.filter { !applied.contains($0) }
+    }
+
+    /// Applies every pending migration and returns the ones it applied.
+    @discardableResult
+    public func migrate() throws -> [String] {
+        let pending = try pendingMigrations()
+        try wrapping("migrating") { try SQLiteMigrations.migrator.migrate(pool) }
+        return pending
+    }
+
+    /// Runs `body` in one write transaction (waiting for other writers), wrapping database errors.
+    func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as DagsterError {
+            throw error
+        } catch {
+            throw DagsterError(.storage, "\(what) in \(path) failed: \(error)", cause: error)
+        }
+    }
+
+    /// Runs `body` on a read snapshot, wrapping database errors.
+    func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as DagsterError {
+            throw error
+        } catch {
+            throw DagsterError(.storage, "\(what) in \(path) failed: \(error)", cause: error)
+        }
+    }
+
+    private func wrapping<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DagsterError {
+            throw error
+        } catch {
+            throw DagsterError(.storage, "\(what) the SQLite database \(path) failed: \(error)", cause: error)
+        }
+    }
+}

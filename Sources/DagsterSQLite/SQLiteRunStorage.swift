@@ -1,0 +1,134 @@
+import DagsterCore
+import DagsterStorage
+import Foundation
+import GRDB
+
+/// Run storage in a swift-dagster SQLite database: the `runs`, `run_tags` and `snapshots` tables.
+public struct SQLiteRunStorage: RunStorage {
+    /// The database.
+    public let database: SQLiteDatabase
+
+    /// Run storage over `database`.
+    public init(database: SQLiteDatabase) { self.database = database }
+
+    public func addRun(_ run: DagsterRun) async throws {
+        try await database.write("adding run \(run.runID)") { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE run_id = ?", arguments: [run.runID.rawValue]) != nil {
+                throw DagsterError(.invariantViolation, "a run with id \(run.runID) already exists")
+            }
+            let now = Date().timeIntervalSince1970
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO runs (run_id, job_name, status, run_config, tags, op_selection, step_keys_to_execute,
+                        parent_run_id, root_run_id, snapshot_id, create_timestamp, update_timestamp)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                run.runID.rawValue, run.jobName, run.status.rawValue, run.runConfig.jsonText(),
+                StoredText.tags(run.tags), StoredText.strings(run.opSelection),
+                StoredText.strings(run.stepKeysToExecute), run.parentRunID?.rawValue, run.rootRunID?.rawValue,
+                run.jobSnapshotID, now, now,
+            ])
+            try Self.insertTags(run.tags, runStorageID: db.lastInsertedRowID, db)
+        }
+    }
+
+    private static func insertTags(_ tags: [String: String], runStorageID: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO run_tags (run_storage_id, key, value) VALUES (?, ?, ?)")
+        for (key, value) in tags { try statement.execute(arguments: [runStorageID, key, value]) }
+    }
+
+    public func handleRunEvent(_ runID: RunID, event: DagsterEvent, timestamp: Double) async throws {
+        guard let status = event.eventType.runStatus else { return }
+        try await database.write("recording the status of run \(runID)") { db in
+            var sql = "UPDATE runs SET status = ?, update_timestamp = ?"
+            if status == .started { sql += ", start_time = ?" }
+            if status.isFinished { sql += ", end_time = ?" }
+            var arguments: StatementArguments = [status.rawValue, timestamp]
+            if status == .started || status.isFinished { arguments += [timestamp] }
+            arguments += [runID.rawValue]
+            try db.cachedStatement(sql: sql + " WHERE run_id = ?").execute(arguments: arguments)
+        }
+    }
+
+    public func getRunRecords(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) async throws
+        -> [RunRecord]
+    {
+        let query = RunsQuery.select(filters: filters, limit: limit, cursor: cursor, ascending: ascending)
+        return try await database.read("reading runs") { db in
+            try Row.fetchAll(db.cachedStatement(sql: query.sql), arguments: query.statementArguments)
+                .map(Self.record)
+        }
+    }
+
+    /// Decodes a row selected with `RunsQuery.columns`.
+    private static func record(_ row: Row) throws -> RunRecord {
+        let runConfigText: String = row[4]
+        let statusText: String = row[3]
+        let parentRunID: String? = row[8]
+        let rootRunID: String? = row[9]
+        let startTime: Double? = row[13]
+        let endTime: Double? = row[14]
+        let createTimestamp: Double = row[11]
+        let updateTimestamp: Double = row[12]
+        let run = DagsterRun(
+            runID: RunID(row[1] as String), jobName: row[2],
+            runConfig: runConfigText == "{}" ? .emptyObject : try JSONParser.parse(runConfigText),
+            status: DagsterRunStatus(rawValue: statusText) ?? .notStarted, tags: try StoredText.tags(from: row[5]),
+            opSelection: try StoredText.strings(from: row[6]), stepKeysToExecute: try StoredText.strings(from: row[7]),
+            parentRunID: parentRunID.map { RunID($0) }, rootRunID: rootRunID.map { RunID($0) }, jobSnapshotID: row[10])
+        return RunRecord(
+            storageID: row[0], run: run, createTimestamp: Date(timeIntervalSince1970: createTimestamp),
+            updateTimestamp: Date(timeIntervalSince1970: updateTimestamp),
+            startTime: startTime.map { Date(timeIntervalSince1970: $0) }, endTime: endTime.map { Date(timeIntervalSince1970: $0) })
+    }
+
+    public func getRunsCount(filters: RunsFilter) async throws -> Int {
+        let query = RunsQuery.count(filters: filters)
+        return try await database.read("counting runs") { db in
+            try Int.fetchOne(db.cachedStatement(sql: query.sql), arguments: query.statementArguments) ?? 0
+        }
+    }
+
+    public func addRunTags(_ runID: RunID, tags: [String: String]) async throws {
+        try await database.write("adding tags to run \(runID)") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, tags FROM runs WHERE run_id = ?", arguments: [runID.rawValue])
+            else { throw DagsterError(.notFound, "no run with id \(runID)") }
+            let storageID: Int64 = row[0]
+            var merged = try StoredText.tags(from: row[1])
+            merged.merge(tags) { _, new in new }
+            try db.execute(
+                sql: "UPDATE runs SET tags = ?, update_timestamp = ? WHERE id = ?",
+                arguments: [StoredText.tags(merged), Date().timeIntervalSince1970, storageID])
+            try Self.insertTags(tags, runStorageID: storageID, db)
+        }
+    }
+
+    public func deleteRun(_ runID: RunID) async throws {
+        try await database.write("deleting run \(runID)") { db in
+            try db.execute(sql: "DELETE FROM runs WHERE run_id = ?", arguments: [runID.rawValue])
+        }
+    }
+
+    public func addJobSnapshot(_ snapshot: JobSnapshot) async throws {
+        let body = try StoredText.encode(snapshot)
+        let id = snapshot.snapshotID
+        try await database.write("storing job snapshot \(id)") { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO snapshots (snapshot_id, body) VALUES (?, ?)", arguments: [id, body])
+        }
+    }
+
+    public func getJobSnapshot(_ snapshotID: String) async throws -> JobSnapshot? {
+        let body = try await database.read("reading job snapshot \(snapshotID)") { db in
+            try String.fetchOne(db, sql: "SELECT body FROM snapshots WHERE snapshot_id = ?", arguments: [snapshotID])
+        }
+        return try body.map { try StoredText.decode(JobSnapshot.self, from: $0) }
+    }
+
+    public func wipe() async throws {
+        try await database.write("wiping runs") { db in
+            try db.execute(sql: "DELETE FROM run_tags; DELETE FROM runs")
+        }
+    }
+}

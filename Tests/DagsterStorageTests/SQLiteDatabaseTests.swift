@@ -1,0 +1,67 @@
+import DagsterCore
+import DagsterSQLite
+import DagsterStorage
+import Foundation
+import GRDB
+import Testing
+
+@Suite("SQLite database")
+struct SQLiteDatabaseTests {
+    @Test func aNewDatabaseGetsTheWholeSchemaAndReopens() async throws {
+        let path = try StorageDriver.temporaryDirectory().appendingPathComponent("nested/dagster.db").path
+        let database = try SQLiteDatabase.open(path: path)
+        #expect(try database.pendingMigrations().isEmpty)
+        try await SQLiteRunStorage(database: database).addRun(DagsterRun(runID: "r1", jobName: "job"))
+        let reopened = try SQLiteDatabase.open(path: path)
+        #expect(try await SQLiteRunStorage(database: reopened).getRun("r1")?.jobName == "job")
+    }
+
+    @Test func aDatabaseFromANewerVersionIsRefusedWithAClearError() throws {
+        let path = try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('2099-01-01_future')")
+        }
+        try queue.close()
+        let error = try #require(throws: DagsterError.self) { try SQLiteDatabase.open(path: path) }
+        #expect(error.message.contains("newer swift-dagster"))
+        #expect(error.message.contains("2099-01-01_future"))
+    }
+
+    @Test func aDatabaseWithPendingMigrationsAsksForInstanceMigrate() throws {
+        let path = try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('2026-11-21_runs')")
+        }
+        try queue.close()
+        let error = try #require(throws: DagsterError.self) { try SQLiteDatabase.open(path: path) }
+        #expect(error.message.contains("run `instance migrate`"))
+        #expect(error.message.contains("2026-11-21_event_logs"))
+    }
+
+    @Test func concurrentWritersLoseNothing() async throws {
+        let database = try SQLiteDatabase.open(
+            path: try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path)
+        let events = SQLiteEventLogStorage(database: database)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for batch in 0..<20 {
+                        let entries = (0..<10).map { index in
+                            EventLogEntry(runID: RunID("run-\(writer)"), level: .info, userMessage: "\(batch)-\(index)")
+                        }
+                        try await events.storeEvents(entries)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        for writer in 0..<8 {
+            let messages = try await events.getLogsForRun(RunID("run-\(writer)")).map(\.userMessage)
+            #expect(messages == (0..<20).flatMap { batch in (0..<10).map { "\(batch)-\($0)" } })
+        }
+    }
+}
