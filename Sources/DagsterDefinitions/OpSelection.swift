@@ -9,6 +9,13 @@ public struct OpSelectionClause: Sendable, Hashable {
     /// Levels of downstream nodes to include; `Int.max` for all.
     public let downDepth: Int
 
+    /// A clause with the given depths.
+    public init(upDepth: Int, item: String, downDepth: Int) {
+        self.upDepth = upDepth
+        self.item = item
+        self.downDepth = downDepth
+    }
+
     /// Parses a clause the way Dagster does; `nil` when it does not parse.
     public init?(parsing clause: String) {
         let scalars = Array(clause.trimmingWhitespace.unicodeScalars)
@@ -53,34 +60,59 @@ public enum OpSelection {
     public static func select(_ queries: [String], in graph: GraphDefinition) throws -> Set<String> {
         let nodes = graph.nodes
         let allNames = Set(nodes.map(\.name))
-        if queries.count == 1, queries[0].trimmingWhitespace == "*" { return allNames }
         var upstream: [String: [String]] = [:]
-        var downstream: [String: [String]] = [:]
-        for node in nodes {
-            let parents = Array(Set(node.upstreamNodes.filter(allNames.contains)))
-            upstream[node.name] = parents
-            for parent in parents { downstream[parent, default: []].append(node.name) }
-        }
+        for node in nodes { upstream[node.name] = Array(Set(node.upstreamNodes.filter(allNames.contains))) }
         let noMatch = DagsterError(
             .invalidSubset,
             "No qualified ops to execute found for op_selection=\(queries); "
                 + "known ops: \(allNames.sorted().joined(separator: ", "))")
-        var selected: Set<String> = []
-        for query in queries {
-            guard let clause = OpSelectionClause(parsing: query) else { throw noMatch }
-            var item = clause.item
-            if let dot = item.firstIndex(of: ".") {
-                let parent = String(item[..<dot])
+        var clauses: [OpSelectionClause] = []
+        for query in queries where !(queries.count == 1 && query.trimmingWhitespace == "*") {
+            guard var clause = OpSelectionClause(parsing: query) else { throw noMatch }
+            if let dot = clause.item.firstIndex(of: ".") {
+                let parent = String(clause.item[..<dot])
                 guard let node = graph.node(named: parent) else { throw noMatch }
                 guard case .graph = node.definition else {
                     throw DagsterError(.invalidSubset, "Children of node \(parent) were selected, but \(parent) is not a graph.")
                 }
-                item = parent
+                clause = OpSelectionClause(upDepth: clause.upDepth, item: parent, downDepth: clause.downDepth)
             }
-            guard allNames.contains(item) else { throw noMatch }
-            selected.insert(item)
-            selected.formUnion(traverse(from: item, depth: clause.upDepth, edges: upstream))
-            selected.formUnion(traverse(from: item, depth: clause.downDepth, edges: downstream))
+            clauses.append(clause)
+        }
+        if clauses.isEmpty { return allNames }
+        return try select(clauses, upstream: upstream, noMatch: noMatch)
+    }
+
+    /// The step handles `queries` select among the steps of a plan, given each step's upstream
+    /// steps (Dagster's step selection for re-execution: `op`, `*op`, `op+`, `graph.op`).
+    /// - Throws: `DagsterError(.invalidSubset)` naming a clause that matches no step.
+    public static func selectSteps(_ queries: [String], upstream: [String: [String]]) throws -> Set<String> {
+        var clauses: [OpSelectionClause] = []
+        for query in queries {
+            guard let clause = OpSelectionClause(parsing: query), upstream[clause.item] != nil else {
+                throw DagsterError(
+                    .invalidSubset,
+                    "Step selection refers to unknown step: \(query); known steps: "
+                        + upstream.keys.sorted().joined(separator: ", "))
+            }
+            clauses.append(clause)
+        }
+        return try select(clauses, upstream: upstream, noMatch: DagsterError(.invalidSubset, "no step selected"))
+    }
+
+    private static func select(_ clauses: [OpSelectionClause], upstream: [String: [String]], noMatch: DagsterError)
+        throws -> Set<String>
+    {
+        var downstream: [String: [String]] = [:]
+        for (name, parents) in upstream {
+            for parent in parents { downstream[parent, default: []].append(name) }
+        }
+        var selected: Set<String> = []
+        for clause in clauses {
+            guard upstream[clause.item] != nil else { throw noMatch }
+            selected.insert(clause.item)
+            selected.formUnion(traverse(from: clause.item, depth: clause.upDepth, edges: upstream))
+            selected.formUnion(traverse(from: clause.item, depth: clause.downDepth, edges: downstream))
         }
         return selected
     }

@@ -17,6 +17,9 @@ public struct ResourceDefinition: Sendable {
     public let requiredResourceKeys: Set<String>
     /// A human description.
     public let description: String?
+    /// Whether what the resource stores lives only in the process that runs it (an in-memory IO
+    /// manager): such outputs cannot be read by step workers or by re-executions.
+    public private(set) var isProcessLocal = false
     let setUp: @Sendable (InitResourceContext) async throws -> any Sendable
     let tearDown: (@Sendable (any Sendable) async throws -> Void)?
 
@@ -56,6 +59,13 @@ public struct ResourceDefinition: Sendable {
     /// A resource that is a ready-made value, without config.
     public static func value<R: Sendable>(_ value: R, description: String? = nil) -> ResourceDefinition {
         ResourceDefinition(description: description, setUp: { _ in value })
+    }
+
+    /// The same resource, marked as keeping what it stores in the memory of its process.
+    public func processLocal() -> ResourceDefinition {
+        var copy = self
+        copy.isProcessLocal = true
+        return copy
     }
 
     /// Initializes the resource. Called by the engine inside its error boundary.

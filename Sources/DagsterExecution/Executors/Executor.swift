@@ -22,6 +22,19 @@ public protocol Executor: Sendable {
     /// Runs every step that can run.
     /// - Throws: only framework errors (storage failures); step failures are events.
     func execute(_ run: RunContext) async throws
+    /// Checks, before a run is created, that the executor can run `plan` with these resources
+    /// on this instance (e.g. a multiprocess executor needs a persistent instance).
+    /// - Throws: `DagsterError(.invalidDefinition)` saying what is missing and how to fix it.
+    func checkRequirements(
+        plan: ExecutionPlan, resources: [String: ResourceDefinition], instance: DagsterInstance, jobName: String
+    ) throws
+}
+
+extension Executor {
+    /// Executors that run every step in the run's process need nothing more.
+    public func checkRequirements(
+        plan: ExecutionPlan, resources: [String: ResourceDefinition], instance: DagsterInstance, jobName: String
+    ) throws {}
 }
 
 /// Makes an executor from its resolved `execution.config`.

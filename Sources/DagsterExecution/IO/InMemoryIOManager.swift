@@ -29,5 +29,6 @@ public final class InMemoryIOManager: IOManager {
     /// The IO manager as a resource definition.
     public static var resource: ResourceDefinition {
         ResourceDefinition(description: "Keeps outputs in memory.", setUp: { _ in InMemoryIOManager() as any IOManager })
+            .processLocal()
     }
 }

@@ -3,37 +3,63 @@ import DagsterCore
 import DagsterStorage
 import Foundation
 
-/// The instance: where runs and their events are recorded. Ephemeral instances keep everything
-/// in memory; persistent ones (SQLite under `DAGSTER_HOME`) survive restarts.
+/// The instance: where runs, their events and the state of schedules and sensors are recorded,
+/// and where runs are launched. Ephemeral instances keep everything in memory; persistent ones
+/// (SQLite under `DAGSTER_HOME`) survive restarts and are shared by every process of a
+/// deployment.
+///
+/// Make one with `DagsterInstance.ephemeral()`, `DagsterInstance.localTemp()` or
+/// `DagsterInstance.get()` (which reads `$DAGSTER_HOME/dagster.yaml`).
 public final class DagsterInstance: Sendable {
     /// Stores runs.
     public let runStorage: any RunStorage
     /// Stores events.
     public let eventLogStorage: any EventLogStorage
+    /// Stores schedule and sensor state.
+    public let scheduleStorage: any ScheduleStorage
     /// Whether nothing outlives the process.
     public let isEphemeral: Bool
-    /// The folder for run artifacts (outputs of the filesystem IO manager, compute logs), if any.
-    public let artifactDirectory: URL?
+    /// The instance's settings (`dagster.yaml`), defaults for an ephemeral instance.
+    public let settings: InstanceSettings
+    /// The instance's home folder (`DAGSTER_HOME`), if it has one.
+    public let rootDirectory: URL?
 
     /// An instance over the given storages.
     public init(
-        runStorage: any RunStorage, eventLogStorage: any EventLogStorage, isEphemeral: Bool, artifactDirectory: URL?
+        runStorage: any RunStorage, eventLogStorage: any EventLogStorage,
+        scheduleStorage: any ScheduleStorage = InMemoryScheduleStorage(), isEphemeral: Bool,
+        settings: InstanceSettings = InstanceSettings(), rootDirectory: URL? = nil
     ) {
         self.runStorage = runStorage
         self.eventLogStorage = eventLogStorage
+        self.scheduleStorage = scheduleStorage
         self.isEphemeral = isEphemeral
-        self.artifactDirectory = artifactDirectory
+        self.settings = settings
+        self.rootDirectory = rootDirectory
     }
 
     /// An instance that keeps everything in memory (Dagster's `DagsterInstance.ephemeral()`).
     public static func ephemeral() -> DagsterInstance {
-        DagsterInstance(
-            runStorage: InMemoryRunStorage(), eventLogStorage: InMemoryEventLogStorage(), isEphemeral: true,
-            artifactDirectory: nil)
+        DagsterInstance(runStorage: InMemoryRunStorage(), eventLogStorage: InMemoryEventLogStorage(), isEphemeral: true)
     }
 
-    /// Records a new run.
-    public func addRun(_ run: DagsterRun) async throws { try await runStorage.addRun(run) }
+    /// The folder for local artifacts: outputs of the filesystem IO manager live in its
+    /// `storage` subfolder (`local_artifact_storage.base_dir`, by default `DAGSTER_HOME`).
+    public var artifactDirectory: URL? {
+        settings.localArtifactDirectory.map { URL(fileURLWithPath: $0) } ?? rootDirectory
+    }
+
+    /// The folder the filesystem IO manager writes under by default: `ARTIFACTS/storage`.
+    public var storageDirectory: URL? { artifactDirectory?.appendingPathComponent("storage") }
+
+    /// The folder compute logs are captured to (`compute_logs.base_dir`, by default the
+    /// storage folder), or `nil` when capture is off.
+    public var computeLogsDirectory: URL? {
+        switch settings.computeLogs {
+        case .local(let baseDirectory): baseDirectory.map { URL(fileURLWithPath: $0) } ?? storageDirectory
+        case .noop: nil
+        }
+    }
 
     /// Stores a batch of entries and applies the run status changes they carry.
     public func handleNewEvents(_ entries: [EventLogEntry]) async throws {
@@ -44,22 +70,16 @@ public final class DagsterInstance: Sendable {
         }
     }
 
-    /// The run with `runID`, or `nil`.
-    public func getRun(_ runID: RunID) async throws -> DagsterRun? { try await runStorage.getRun(runID) }
-
-    /// Runs matching `filters`, newest first.
-    public func getRuns(filters: RunsFilter = RunsFilter(), limit: Int? = nil) async throws -> [DagsterRun] {
-        try await runStorage.getRuns(filters: filters, limit: limit)
-    }
-
-    /// Every entry of a run, in order.
-    public func allLogs(_ runID: RunID) async throws -> [EventLogEntry] {
-        try await eventLogStorage.getLogsForRun(runID)
-    }
-
-    /// Deletes a run and its events.
-    public func deleteRun(_ runID: RunID) async throws {
-        try await runStorage.deleteRun(runID)
-        try await eventLogStorage.deleteEvents(for: runID)
+    /// Records a run-level event from outside a run's execution (a launcher, `run cancel`).
+    public func reportRunEvent(
+        _ type: DagsterEventType, run: DagsterRun, message: String, level: LogLevel = .info,
+        payload: EventPayload? = nil
+    ) async throws {
+        let event = DagsterEvent(
+            type, jobName: run.jobName, message: message, payload: payload,
+            pid: ProcessInfo.processInfo.processIdentifier)
+        try await handleNewEvents([
+            EventLogEntry(runID: run.runID, level: level, userMessage: message, jobName: run.jobName, dagsterEvent: event)
+        ])
     }
 }

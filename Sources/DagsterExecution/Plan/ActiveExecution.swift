@@ -59,10 +59,11 @@ public struct ActiveExecution: Sendable {
     /// Steps waiting to be retried, with the time each becomes ready.
     private var retryWaiting: [StepKey: Double] = [:]
 
-    /// Starts tracking `plan`; with `stepHandles`, only those nodes run (others count as done
-    /// and unproduced unless `satisfied` says they were produced elsewhere, e.g. a parent run).
-    public init(plan: ExecutionPlan, onlyHandles stepHandles: Set<String>? = nil) {
+    /// Starts tracking `plan`; with `stepHandles`, only those nodes run. The others count as
+    /// done: what they produced elsewhere (an earlier run of a re-execution chain) is `produced`.
+    public init(plan: ExecutionPlan, onlyHandles stepHandles: Set<String>? = nil, produced: Set<OutputRef> = []) {
         self.plan = plan
+        self.produced = produced
         self.selectedHandles = stepHandles
         var byScope: [DynamicScope: [Int]] = [:]
         for (index, node) in plan.nodes.enumerated() {

@@ -20,12 +20,22 @@ public struct RunRequest: Sendable {
     public var capturesOutputs: Bool
     /// Sees every entry as it is recorded.
     public var listener: (@Sendable (EventLogEntry) -> Void)?
+    /// The id of the new run; a random one when `nil`.
+    public var runID: RunID?
+    /// The run this one re-executes.
+    public var parentRunID: RunID?
+    /// The first run of the re-execution chain.
+    public var rootRunID: RunID?
+    /// The node handles to execute; `nil` executes every step. Outputs of the others are read
+    /// from the earlier runs of the chain.
+    public var stepKeysToExecute: [StepKey]?
 
     /// Creates a request.
     public init(
         runConfig: JSONValue = .emptyObject, opSelection: [String] = [], tags: [String: String] = [:],
         inputValues: [String: any Sendable] = [:], executorOverride: (any Executor)? = nil, capturesOutputs: Bool = true,
-        listener: (@Sendable (EventLogEntry) -> Void)? = nil
+        listener: (@Sendable (EventLogEntry) -> Void)? = nil, runID: RunID? = nil, parentRunID: RunID? = nil,
+        rootRunID: RunID? = nil, stepKeysToExecute: [StepKey]? = nil
     ) {
         self.runConfig = runConfig
         self.opSelection = opSelection
@@ -34,10 +44,14 @@ public struct RunRequest: Sendable {
         self.executorOverride = executorOverride
         self.capturesOutputs = capturesOutputs
         self.listener = listener
+        self.runID = runID
+        self.parentRunID = parentRunID
+        self.rootRunID = rootRunID
+        self.stepKeysToExecute = stepKeysToExecute
     }
 }
 
-/// Executes runs of jobs in this process, recording everything through the instance.
+/// Creates runs and executes them in this process, recording everything through the instance.
 public enum JobExecution {
     /// Validates config, creates the run, initializes resources, executes the steps with the
     /// job's executor, tears resources down and records the outcome.
@@ -46,22 +60,63 @@ public enum JobExecution {
     public static func execute(_ job: Job, request: RunRequest, instance: DagsterInstance) async throws
         -> ExecuteInProcessResult
     {
-        let subset = try job.subset(opSelection: request.opSelection)
-        let resources = boundResources(subset, instance: instance)
-        let mergedConfig = (job.defaultRunConfig ?? .emptyObject).deepMerged(with: request.runConfig)
-        let plan = try ExecutionPlan(job: subset)
-        let requiredKeys = Set(ResourceInitializer.requiredKeys(for: plan, definitions: resources))
-        let resolved = try subset.runConfigSchema(resources: resources, requiredResourceKeys: requiredKeys)
-            .resolve(runConfig: mergedConfig)
-        let executor = try request.executorOverride ?? subset.effectiveExecutor.makeExecutor(config: resolved.executionConfig ?? .null)
-        let run = DagsterRun(
-            jobName: job.name, runConfig: request.runConfig, status: .notStarted,
+        let prepared = try PreparedRun(
+            job: job, runConfig: request.runConfig, opSelection: request.opSelection, instance: instance,
+            executorOverride: request.executorOverride)
+        let run = try await record(job, request: request, prepared: prepared, instance: instance)
+        return try await execute(run: run, prepared: prepared, instance: instance, request: request)
+    }
+
+    /// Validates the request and records a new run (NOT_STARTED) with the snapshot of its job,
+    /// for a run worker to execute later (`job launch`).
+    /// - Throws: like `execute`, before anything is recorded.
+    public static func createRun(_ job: Job, request: RunRequest, instance: DagsterInstance) async throws -> DagsterRun {
+        let prepared = try PreparedRun(
+            job: job, runConfig: request.runConfig, opSelection: request.opSelection, instance: instance,
+            executorOverride: request.executorOverride)
+        return try await record(job, request: request, prepared: prepared, instance: instance)
+    }
+
+    /// Executes a run recorded earlier (by `createRun`, or a launcher) in this process, with the
+    /// run's own config, op selection and steps; `request` supplies only listener and options.
+    /// - Throws: `.invariantViolation` when the run was already started or finished; config
+    ///   errors when the job changed since the run was created; storage errors.
+    public static func executeRun(
+        _ run: DagsterRun, job: Job, instance: DagsterInstance, request: RunRequest = RunRequest()
+    ) async throws -> ExecuteInProcessResult {
+        guard [.notStarted, .starting, .queued].contains(run.status) else {
+            throw DagsterError(
+                .invariantViolation,
+                "run \(run.runID) is \(run.status.rawValue); only a run that has not started can be executed")
+        }
+        let prepared = try PreparedRun(
+            job: job, runConfig: run.runConfig, opSelection: run.opSelection ?? [], instance: instance,
+            executorOverride: request.executorOverride)
+        return try await execute(run: run, prepared: prepared, instance: instance, request: request)
+    }
+
+    private static func record(_ job: Job, request: RunRequest, prepared: PreparedRun, instance: DagsterInstance)
+        async throws -> DagsterRun
+    {
+        if request.stepKeysToExecute != nil, prepared.storesOutputsInMemory {
+            throw DagsterError(
+                .invariantViolation,
+                "Cannot perform reexecution with in-memory io managers. To enable reexecution, bind a persistent "
+                    + "IO manager such as FilesystemIOManager under \"io_manager\" in the job's resources.")
+        }
+        var run = DagsterRun(
+            runID: request.runID ?? .make(), jobName: job.name, runConfig: request.runConfig, status: .notStarted,
             tags: job.tags.merging(request.tags) { _, new in new },
-            opSelection: request.opSelection.isEmpty ? nil : request.opSelection)
+            opSelection: request.opSelection.isEmpty ? nil : request.opSelection,
+            stepKeysToExecute: request.stepKeysToExecute, parentRunID: request.parentRunID,
+            rootRunID: request.rootRunID)
+        if !instance.isEphemeral {
+            let snapshot = prepared.plan.snapshot(of: prepared.job)
+            run.jobSnapshotID = snapshot.snapshotID
+            try await instance.runStorage.addJobSnapshot(snapshot)
+        }
         try await instance.addRun(run)
-        return try await execute(
-            run: run, job: subset, plan: plan, resources: resources, config: resolved, executor: executor,
-            instance: instance, request: request)
+        return run
     }
 
     /// The job's resources plus a default `io_manager` when none is bound.
@@ -78,9 +133,12 @@ public enum JobExecution {
     }
 
     private static func execute(
-        run: DagsterRun, job: Job, plan: ExecutionPlan, resources definitions: [String: ResourceDefinition],
-        config: ResolvedRunConfig, executor: any Executor, instance: DagsterInstance, request: RunRequest
+        run: DagsterRun, prepared: PreparedRun, instance: DagsterInstance, request: RunRequest
     ) async throws -> ExecuteInProcessResult {
+        let (job, plan, definitions, config, executor) = (
+            prepared.job, prepared.plan, prepared.resources, prepared.config, prepared.executor
+        )
+        let priorOutputs = run.parentRunID == nil ? [:] : try await PriorOutputs.load(for: run, instance: instance)
         let recorder = RunEventRecorder(runID: run.runID, jobName: job.name, listener: request.listener)
         let events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
         let runLog = DagsterLogger(sink: StepEventSink(recorder: recorder, events: events, stepKey: "", handle: ""))
@@ -110,7 +168,9 @@ public enum JobExecution {
         let context = RunContext(
             run: run, job: job, plan: plan, instance: instance, runConfig: config, recorder: recorder,
             resources: Resources(Dictionary(initialized.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })),
-            jobInputValues: request.inputValues, capturesOutputs: request.capturesOutputs, onlyHandles: nil)
+            jobInputValues: request.inputValues, capturesOutputs: request.capturesOutputs,
+            onlyHandles: run.stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) },
+            priorOutputs: priorOutputs)
         var frameworkError: (any Error)?
         do { try await executor.execute(context) } catch { frameworkError = error }
 

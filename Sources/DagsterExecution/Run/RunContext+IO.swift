@@ -79,7 +79,7 @@ extension RunContext {
         }
         if output.dagsterType.isNothing { return () }
         let upstreamContext = OutputContext(
-            runID: run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output, mappingKey: ref.mappingKey,
+            runID: priorOutputs[ref] ?? run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output, mappingKey: ref.mappingKey,
             valueType: output.valueType)
         let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
         let value = try await userCode("loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\"") {

@@ -27,12 +27,14 @@ public final class RunContext: Sendable {
     /// The `ops:` section of the resolved run config, for per-step lookups.
     private let opsConfig: OrderedDictionary<String, JSONValue>
     let jobInputValues: [String: any Sendable]
+    /// Outputs of steps this run does not execute, stored by earlier runs of its chain.
+    let priorOutputs: [OutputRef: RunID]
     let outputCapture: Mutex<[OutputRef: any Sendable]>?
 
     init(
         run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
         recorder: RunEventRecorder, resources: Resources, jobInputValues: [String: any Sendable], capturesOutputs: Bool,
-        onlyHandles: Set<String>?
+        onlyHandles: Set<String>?, priorOutputs: [OutputRef: RunID] = [:]
     ) {
         self.run = run
         self.job = job
@@ -41,7 +43,9 @@ public final class RunContext: Sendable {
         self.recorder = recorder
         self.events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
         self.plan = plan
-        self.execution = Mutex(ActiveExecution(plan: plan, onlyHandles: onlyHandles))
+        self.execution = Mutex(
+            ActiveExecution(plan: plan, onlyHandles: onlyHandles, produced: Set(priorOutputs.keys)))
+        self.priorOutputs = priorOutputs
         self.resources = resources
         var ioManagers: [String: any IOManager] = [:]
         for key in resources.keys { if let manager = resources[key] as? any IOManager { ioManagers[key] = manager } }
