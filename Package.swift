@@ -58,7 +58,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "DagsterCLI",
-            dependencies: ["Dagster", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Dagster", "DagsterSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(
             name: "quickstart",
@@ -70,6 +70,11 @@ let package = Package(
             name: "dagster-bench",
             dependencies: ["Dagster"],
             path: "Benchmarks/dagster-bench",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "test-code-location",
+            dependencies: ["Dagster", "DagsterCLI"],
+            path: "Tests/TestCodeLocation",
             swiftSettings: strict),
         .testTarget(
             name: "DagsterConfigTests",
@@ -89,7 +94,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "DagsterCLITests",
-            dependencies: ["DagsterCLI", "DagsterTesting"],
+            dependencies: ["DagsterCLI", "DagsterTesting", "test-code-location"],
             swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,10 @@ public enum DagsterCLI {
     public static let version = "0.1.0"
 
     @TaskLocal static var definitions: (@Sendable () throws -> Definitions)?
+    @TaskLocal static var environmentOverride: [String: String]?
+
+    /// The environment commands read (`DAGSTER_HOME`, `{env: VAR}` sources).
+    static var environment: [String: String] { environmentOverride ?? ProcessInfo.processInfo.environment }
 
     /// Parses the process arguments and runs the command against `makeDefinitions`, exiting
     /// with the command's status.
@@ -25,7 +29,17 @@ public enum DagsterCLI {
     }
 
     /// Runs one command line (without the program name) and returns its exit code; for tests.
-    public static func run(_ arguments: [String], definitions makeDefinitions: @escaping @Sendable () throws -> Definitions)
+    /// `environment` replaces the process environment when given (e.g. to set `DAGSTER_HOME`).
+    public static func run(
+        _ arguments: [String], environment: [String: String]? = nil,
+        definitions makeDefinitions: @escaping @Sendable () throws -> Definitions
+    ) async -> Int32 {
+        await $environmentOverride.withValue(environment) {
+            await run(arguments, makeDefinitions)
+        }
+    }
+
+    private static func run(_ arguments: [String], _ makeDefinitions: @escaping @Sendable () throws -> Definitions)
         async -> Int32
     {
         await $definitions.withValue(makeDefinitions) {
@@ -70,5 +84,5 @@ struct RootCommand: AsyncParsableCommand {
         commandName: ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "dagster",
         abstract: "A swift-dagster code location: list, inspect and execute its jobs.",
         version: DagsterCLI.version,
-        subcommands: [JobCommand.self, DefinitionsCommand.self])
+        subcommands: [JobCommand.self, RunCommand.self, InstanceCommand.self, DefinitionsCommand.self, APICommand.self])
 }

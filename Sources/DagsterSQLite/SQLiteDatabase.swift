@@ -102,9 +102,12 @@ public final class SQLiteDatabase: Sendable {
     }
 
     /// Runs `body` in one write transaction (waiting for other writers), wrapping database errors.
+    /// A write, once asked for, completes even when the calling task is cancelled: a run that is
+    /// being stopped still records how it ended.
     func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await pool.write(body)
+            let pool = self.pool
+            return try await Task { try await pool.write(body) }.value
         } catch let error as DagsterError {
             throw error
         } catch {

@@ -5,7 +5,7 @@ import Foundation
 struct JobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "job", abstract: "Commands for working with jobs.",
-        subcommands: [List.self, Print.self, Execute.self])
+        subcommands: [List.self, Print.self, Execute.self, Launch.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the jobs of the code location.")
@@ -30,44 +30,66 @@ struct JobCommand: AsyncParsableCommand {
 
     struct Execute: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Execute a job in this process.",
+            abstract: "Execute a job in this process, recording the run in the instance.",
             discussion: "Exit status 0 when the run succeeds; otherwise 1 with a one-line reason.")
 
         @Argument(help: "The job's name.") var jobName: String
-        @Option(name: [.customShort("c"), .customLong("config")], help: "A run config file (YAML or JSON); repeat to merge several, later files win.")
-        var configFiles: [String] = []
-        @Option(name: .customLong("config-json"), help: "Run config as a JSON string, merged over the files.")
-        var configJSON: String?
-        @Option(name: .customLong("tags"), help: "Run tags as a JSON object of strings.")
-        var tagsJSON: String?
-        @Option(name: [.customLong("op-selection"), .customLong("ops")], help: "Comma-separated op selection, e.g. '*total,clean+'.")
-        var opSelection: String?
+        @OptionGroup var options: RunOptions
         @Flag(name: .customLong("no-color"), help: "Print log lines without colors.")
         var noColor = false
 
         func run() async throws {
-            let definitions = try DagsterCLI.loadDefinitions()
-            let job = try definitions.job(named: jobName)
-            let runConfig = try RunConfigInput.load(files: configFiles, json: configJSON)
-            let tags = try RunConfigInput.tags(tagsJSON)
-            let selection = opSelection.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
-            let formatter = LogLineFormatter(colored: !noColor && isatty(STDOUT_FILENO) != 0)
-            let request = RunRequest(
-                runConfig: runConfig, opSelection: selection, tags: tags, capturesOutputs: false,
-                listener: { entry in print(formatter.format(entry)) })
-            let result: ExecuteInProcessResult
+            let job = try DagsterCLI.loadDefinitions().job(named: jobName)
+            var request = try options.request()
+            try await ExecuteCommandRunner.execute(job, request: &request, instance: try InstanceLocator.open(), noColor: noColor)
+        }
+    }
+
+    struct Launch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Launch a run of a job in a worker process of its own and return at once.",
+            discussion: "Prints the run id; follow it with `run show RUN_ID` or `run logs RUN_ID --events`.")
+
+        @Argument(help: "The job's name.") var jobName: String
+        @OptionGroup var options: RunOptions
+        @Option(help: "The id to give the new run.") var runID: String?
+
+        func run() async throws {
+            let job = try DagsterCLI.loadDefinitions().job(named: jobName)
+            var request = try options.request()
+            request.runID = runID.map { RunID($0) }
+            let instance = try InstanceLocator.open()
             do {
-                result = try await JobExecution.execute(job, request: request, instance: .ephemeral())
+                let run = try await JobExecution.createRun(job, request: request, instance: instance)
+                switch instance.settings.runCoordinator {
+                case .immediate:
+                    try await DefaultRunLauncher().launch(run, instance: instance)
+                    print("Launched run \(run.runID) of job \(job.name).")
+                case .queued:
+                    try await instance.reportRunEvent(.runEnqueued, run: run, message: "")
+                    print("Queued run \(run.runID) of job \(job.name); the daemon starts it.")
+                }
             } catch let error as DagsterError {
                 throw CLIError(error.message)
             }
-            guard result.success else {
-                let failure = result.stepFailures.first
-                throw CLIError(
-                    "Run \(result.runID) of job '\(job.name)' failed"
-                        + (failure?.stepKey.map { " in step '\($0)'" } ?? "")
-                        + (failure?.stepFailureData?.error.map { ": \($0.chain.last?.message ?? $0.message)" } ?? "."))
-            }
         }
+    }
+}
+
+/// The run config, tags and op selection options of `job execute` and `job launch`.
+struct RunOptions: ParsableArguments {
+    @Option(name: [.customShort("c"), .customLong("config")], help: "A run config file (YAML or JSON); repeat to merge several, later files win.")
+    var configFiles: [String] = []
+    @Option(name: .customLong("config-json"), help: "Run config as a JSON string, merged over the files.")
+    var configJSON: String?
+    @Option(name: .customLong("tags"), help: "Run tags as a JSON object of strings.")
+    var tagsJSON: String?
+    @Option(name: [.customLong("op-selection"), .customLong("ops")], help: "Comma-separated op selection, e.g. '*total,clean+'.")
+    var opSelection: String?
+
+    func request() throws -> RunRequest {
+        RunRequest(
+            runConfig: try RunConfigInput.load(files: configFiles, json: configJSON),
+            opSelection: opSelection.map(CommaList.split) ?? [], tags: try RunConfigInput.tags(tagsJSON))
     }
 }

@@ -57,6 +57,12 @@ public final class RunEventRecorder: Sendable {
     /// - Throws: the storage's error.
     public func flush(to instance: DagsterInstance) async throws {
         let batch = takeUnflushed()
-        if !batch.isEmpty { try await instance.handleNewEvents(batch) }
+        guard !batch.isEmpty else { return }
+        do {
+            try await instance.handleNewEvents(batch)
+        } catch {
+            state.withLock { $0.unflushed.insert(contentsOf: batch, at: 0) }
+            throw error
+        }
     }
 }

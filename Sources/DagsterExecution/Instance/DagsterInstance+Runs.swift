@@ -90,3 +90,11 @@ extension DagsterInstance {
         return EventRecordsResult(records: records, cursor: next, hasMore: records.count == limit)
     }
 }
+
+extension DagsterInstance {
+    /// The status of a run, read even when the calling task is being cancelled (to record how an
+    /// interrupted run ended).
+    func getRunStatusShielded(_ runID: RunID) async throws -> DagsterRunStatus? {
+        try await Task { try await self.getRun(runID)?.status }.value
+    }
+}

@@ -161,18 +161,22 @@ public enum JobExecution {
             return try await result(run, instance: instance, recorder: recorder, outputs: [:], success: false)
         }
         recorder.record(events.run(.resourceInitSuccess, "Finished initialization of resources \(keyList).", .engine(EngineEventData())))
-        let stepKeys = plan.nodes.map { $0.scope == nil ? $0.handle : "\($0.handle)[?]" }
-        recorder.record(events.run(.logsCaptured, "Started capturing logs in process (pid: \(events.pid)).", .logsCaptured(LogsCapturedData(fileKey: "compute_logs", stepKeys: stepKeys))))
+        let executedHandles = run.stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) }
+        let stepKeys = plan.nodes.filter { executedHandles?.contains($0.handle) ?? true }
+            .map { $0.scope == nil ? $0.handle : "\($0.handle)[?]" }
+        let capture = startCapture(run: run, instance: instance, recorder: recorder, events: events)
+        recorder.record(events.run(.logsCaptured, "Capturing logs for process (pid: \(events.pid)).", .logsCaptured(LogsCapturedData(fileKey: capture?.fileKey ?? ComputeLogCapture.makeFileKey(), stepKeys: stepKeys, stdoutPath: capture?.stdoutURL.path, stderrPath: capture?.stderrURL.path))))
         try await recorder.flush(to: instance)
 
         let context = RunContext(
             run: run, job: job, plan: plan, instance: instance, runConfig: config, recorder: recorder,
             resources: Resources(Dictionary(initialized.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })),
             jobInputValues: request.inputValues, capturesOutputs: request.capturesOutputs,
-            onlyHandles: run.stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) },
+            onlyHandles: executedHandles,
             priorOutputs: priorOutputs)
         var frameworkError: (any Error)?
         do { try await executor.execute(context) } catch { frameworkError = error }
+        capture?.stop(complete: frameworkError == nil)
 
         await initializer.teardown(initialized) { key, error in
             recorder.record(events.run(.engineEvent, "Error while tearing down resource \"\(key)\": \(error)", .engine(EngineEventData(error: SerializableError(error)))), level: .error)
@@ -180,9 +184,22 @@ public enum JobExecution {
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
         recorder.record(events.run(.engineEvent, "Finished steps in process (pid: \(events.pid)) in \(EventFactory.format(milliseconds: milliseconds))", .engine(EngineEventData(metadata: ["pid": .int(Int(events.pid))]))))
         let failedSteps = context.execution.withLock { state in state.stepOrder.filter { state.steps[$0]?.state == .failed } }
-        let success = frameworkError == nil && failedSteps.isEmpty && context.isComplete
+        let interrupted = frameworkError is CancellationError || Task.isCancelled
+        let success = frameworkError == nil && !interrupted && failedSteps.isEmpty && context.isComplete
         if success {
             recorder.record(events.run(.runSuccess, "Finished execution of run for \"\(job.name)\"."))
+        } else if interrupted {
+            let status = try await instance.getRunStatusShielded(run.runID)
+            if status == .canceling {
+                recorder.record(events.run(.runCanceled, "Execution of run for \"\(job.name)\" canceled."), level: .error)
+            } else {
+                recorder.record(
+                    events.run(
+                        .runFailure,
+                        "Execution of run for \"\(job.name)\" failed. Execution was interrupted unexpectedly. "
+                            + "No user initiated termination request was found, treating as failure."),
+                    level: .error)
+            }
         } else {
             let reason = frameworkError.map { "An exception was thrown during execution: \($0)" }
                 ?? "Steps failed: \(failedSteps)."
@@ -192,6 +209,22 @@ public enum JobExecution {
         }
         try await recorder.flush(to: instance)
         return try await result(run, instance: instance, recorder: recorder, outputs: context.outputCapture?.withLock { $0 } ?? [:], success: success)
+    }
+
+    /// Starts capturing stdout and stderr for a run of a persistent instance; a capture that
+    /// cannot start is reported as an engine event and the run goes on without it.
+    private static func startCapture(
+        run: DagsterRun, instance: DagsterInstance, recorder: RunEventRecorder, events: EventFactory
+    ) -> ComputeLogCapture? {
+        guard !instance.isEphemeral, let base = instance.computeLogsDirectory else { return nil }
+        do {
+            return try ComputeLogCapture.start(base: base, runID: run.runID)
+        } catch {
+            recorder.record(
+                events.run(.engineEvent, "Could not capture compute logs: \(error)", .engine(EngineEventData(error: SerializableError(error)))),
+                level: .warning)
+            return nil
+        }
     }
 
     private static func result(

@@ -1,0 +1,78 @@
+import Dagster
+import Foundation
+
+/// Runs the `test-code-location` binary (built beside the tests) as a real child process.
+struct CodeLocationProcess {
+    /// What a finished command printed and how it exited.
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// A fresh `DAGSTER_HOME` for one test.
+    let home: URL
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("dagster-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    static var binary: URL {
+        let tests = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "")
+        return tests.deletingLastPathComponent().appendingPathComponent("test-code-location")
+    }
+
+    /// Runs `arguments` with `DAGSTER_HOME` set (unless `withoutHome`), in `directory`.
+    func run(_ arguments: [String], withoutHome: Bool = false, directory: URL? = nil, input: String? = nil) async throws
+        -> Output
+    {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DAGSTER_HOME"] = withoutHome ? nil : home.path
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = directory }
+        let stdout = home.appendingPathComponent("out-\(UUID().uuidString)")
+        let stderr = home.appendingPathComponent("err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: stdout)
+        process.standardError = try FileHandle(forWritingTo: stderr)
+        let stdin = Pipe()
+        process.standardInput = stdin
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+            do {
+                try process.run()
+                if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+                try stdin.fileHandleForWriting.close()
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+        return Output(
+            status: status, stdout: String(decoding: try Data(contentsOf: stdout), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self))
+    }
+
+    /// The instance in `home`, opened in this process.
+    func instance() throws -> DagsterInstance { try DagsterInstance.open(home: home) }
+
+    /// Polls until `condition` holds for the run, or fails after `seconds`.
+    func waitFor(
+        _ runID: RunID, seconds: Double = 20, _ condition: @escaping (DagsterRun, [EventLogEntry]) -> Bool
+    ) async throws -> (DagsterRun, [EventLogEntry]) {
+        let instance = try instance()
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let run = try await instance.getRun(runID) {
+                let logs = try await instance.allLogs(runID)
+                if condition(run, logs) { return (run, logs) }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw DagsterError(.invariantViolation, "run \(runID) did not reach the expected state within \(seconds)s")
+    }
+}
