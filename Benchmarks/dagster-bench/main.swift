@@ -3,7 +3,10 @@ import Foundation
 
 /// Release-mode benchmarks of ../shared/BENCHMARKS.md. Usage:
 ///   swift run -c release dagster-bench w1 [N ...] [--iterations K]
-/// Prints one JSON line per N with the median execution time and µs per op.
+///   swift run -c release dagster-bench w2 [N] [--iterations K]
+///   swift run -c release dagster-bench w5 [N] [--iterations K]
+/// Prints one JSON line per measurement (medians). W7 is whole-process: time
+/// `.build/release/quickstart job list` and `--version` from outside (e.g. hyperfine).
 
 func buildChain(_ count: Int) -> Job {
     let start = Op("start") { (_: OpContext) in 0 }
@@ -49,8 +52,12 @@ do {
     switch workload {
     case "w1":
         try await runW1(sizes: sizes.isEmpty ? [10, 100, 1000, 10000] : sizes, iterations: iterations)
+    case "w2":
+        try await runW2(count: sizes.first ?? 100, iterations: iterations)
+    case "w5":
+        try await runW5(count: sizes.first ?? 10000, repetitions: max(iterations, 20))
     default:
-        FileHandle.standardError.write(Data("unknown workload '\(workload)'; available: w1\n".utf8))
+        FileHandle.standardError.write(Data("unknown workload '\(workload)'; available: w1, w2, w5\n".utf8))
         exit(2)
     }
 } catch {

@@ -10,6 +10,11 @@ struct CLITests {
 
     static let executed = Mutex<[Int]>([])
 
+    /// A fresh `DAGSTER_HOME` per test process, so runs are recorded outside the repository.
+    static let environment = [
+        "DAGSTER_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("dagster-cli-\(UUID().uuidString)").path
+    ]
+
     static func definitions() throws -> Definitions {
         let produce = Op("produce", config: CountConfig.self) { (_: OpContext, config: CountConfig) in
             executed.withLock { $0.append(config.count) }
@@ -20,10 +25,10 @@ struct CLITests {
     }
 
     @Test func listAndValidate() async {
-        #expect(await DagsterCLI.run(["job", "list"], definitions: Self.definitions) == 0)
-        #expect(await DagsterCLI.run(["definitions", "validate"], definitions: Self.definitions) == 0)
-        #expect(await DagsterCLI.run(["job", "print", "counting"], definitions: Self.definitions) == 0)
-        #expect(await DagsterCLI.run(["--version"], definitions: Self.definitions) == 0)
+        #expect(await DagsterCLI.run(["job", "list"], environment: Self.environment, definitions: Self.definitions) == 0)
+        #expect(await DagsterCLI.run(["definitions", "validate"], environment: Self.environment, definitions: Self.definitions) == 0)
+        #expect(await DagsterCLI.run(["job", "print", "counting"], environment: Self.environment, definitions: Self.definitions) == 0)
+        #expect(await DagsterCLI.run(["--version"], environment: Self.environment, definitions: Self.definitions) == 0)
     }
 
     @Test func executeWithMergedConfigFiles() async throws {
@@ -35,16 +40,17 @@ struct CLITests {
         try "ops:\n  produce:\n    config:\n      count: 1\n".write(to: base, atomically: true, encoding: .utf8)
         try #"{"ops": {"produce": {"config": {"count": 734}}}}"#.write(to: override, atomically: true, encoding: .utf8)
         let code = await DagsterCLI.run(
-            ["job", "execute", "counting", "-c", base.path, "-c", override.path, "--no-color"], definitions: Self.definitions)
+            ["job", "execute", "counting", "-c", base.path, "-c", override.path, "--no-color"],
+            environment: Self.environment, definitions: Self.definitions)
         #expect(code == 0)
         #expect(Self.executed.withLock { $0.contains(734) })
     }
 
     @Test func failuresExitNonZero() async {
-        #expect(await DagsterCLI.run(["job", "execute", "failing", "--no-color"], definitions: Self.definitions) == 1)
-        #expect(await DagsterCLI.run(["job", "execute", "counting", "--config-json", #"{"ops": {"produce": {"config": {"count": "x"}}}}"#], definitions: Self.definitions) != 0)
-        #expect(await DagsterCLI.run(["job", "execute", "missing_job"], definitions: Self.definitions) != 0)
-        #expect(await DagsterCLI.run(["job", "execute", "counting", "-c", "/nonexistent/run.yaml"], definitions: Self.definitions) != 0)
+        #expect(await DagsterCLI.run(["job", "execute", "failing", "--no-color"], environment: Self.environment, definitions: Self.definitions) == 1)
+        #expect(await DagsterCLI.run(["job", "execute", "counting", "--config-json", #"{"ops": {"produce": {"config": {"count": "x"}}}}"#], environment: Self.environment, definitions: Self.definitions) != 0)
+        #expect(await DagsterCLI.run(["job", "execute", "missing_job"], environment: Self.environment, definitions: Self.definitions) != 0)
+        #expect(await DagsterCLI.run(["job", "execute", "counting", "-c", "/nonexistent/run.yaml"], environment: Self.environment, definitions: Self.definitions) != 0)
     }
 
     @Test func invalidDefinitionsAreReported() async {
@@ -52,7 +58,7 @@ struct CLITests {
             let needs = Op("needs", requiredResources: ["db"]) { (_: OpContext) in 1 }
             return try Definitions(jobs: [Job("broken") { needs() }])
         }
-        #expect(await DagsterCLI.run(["definitions", "validate"], definitions: broken) != 0)
+        #expect(await DagsterCLI.run(["definitions", "validate"], environment: Self.environment, definitions: broken) != 0)
     }
 }
 
