@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dagster
 import Foundation
+import Synchronization
 
 /// The command line of a code-location binary, mirroring the `dagster` CLI.
 ///
@@ -23,10 +24,13 @@ public enum DagsterCLI {
     /// Parses the process arguments and runs the command against `makeDefinitions`, exiting
     /// with the command's status.
     public static func main(_ makeDefinitions: @escaping @Sendable () throws -> Definitions) async {
-        await $definitions.withValue(makeDefinitions) {
-            await RootCommand.main()
-        }
+        // A process-wide value, not a task-local: binding a task-local in the async top-level
+        // code of `main.swift` crashed release builds (Swift 6.3.1, swift_task_localValuePush).
+        processDefinitions.withLock { $0 = makeDefinitions }
+        await RootCommand.main()
     }
+
+    private static let processDefinitions = Mutex<(@Sendable () throws -> Definitions)?>(nil)
 
     /// Runs one command line (without the program name) and returns its exit code; for tests.
     /// `environment` replaces the process environment when given (e.g. to set `DAGSTER_HOME`).
@@ -62,7 +66,7 @@ public enum DagsterCLI {
 
     /// The definitions of this code location, built and validated.
     static func loadDefinitions() throws -> Definitions {
-        guard let definitions else {
+        guard let definitions = definitions ?? processDefinitions.withLock({ $0 }) else {
             throw ValidationError("no definitions were given to DagsterCLI.main")
         }
         do {
