@@ -8,7 +8,7 @@ extension ConfigValidationError {
         return Self(
             reason: .missingRequiredField, location: path,
             detail: "missing required config entry \"\(name)\". Add it, e.g. \(name): \(ConfigExample.render(example))",
-            fieldName: name)
+            fieldName: name, dagsterMessage: DagsterWording.missingField(name, of: type, at: path))
     }
 
     static func missingFields(_ names: [String], of type: ConfigType, at path: ConfigPath) -> Self {
@@ -19,7 +19,7 @@ extension ConfigValidationError {
         return Self(
             reason: .missingRequiredFields, location: path,
             detail: "missing required config entries \(sorted.quotedList). Add them, e.g. {\(example.joined(separator: ", "))}",
-            fieldNames: sorted)
+            fieldNames: sorted, dagsterMessage: DagsterWording.missingFields(sorted, of: type, at: path))
     }
 
     static func fieldNotDefined(_ name: String, in type: ConfigType, at path: ConfigPath) -> Self {
@@ -28,13 +28,17 @@ extension ConfigValidationError {
             detail += " Did you mean \"\(suggestion)\"?"
         }
         detail += definedEntries(of: type)
-        return Self(reason: .fieldNotDefined, location: path, detail: detail, fieldName: name)
+        return Self(
+            reason: .fieldNotDefined, location: path, detail: detail, fieldName: name,
+            dagsterMessage: DagsterWording.fieldNotDefined(name, in: type, at: path))
     }
 
     static func fieldsNotDefined(_ names: [String], in type: ConfigType, at path: ConfigPath) -> Self {
         let sorted = names.pythonSorted()
         let detail = "unexpected config entries \(sorted.quotedList)." + definedEntries(of: type)
-        return Self(reason: .fieldsNotDefined, location: path, detail: detail, fieldNames: sorted)
+        return Self(
+            reason: .fieldsNotDefined, location: path, detail: detail, fieldNames: sorted,
+            dagsterMessage: DagsterWording.fieldsNotDefined(sorted, in: type, at: path))
     }
 
     /// ` Entries defined here: "a", "b". Expected { a: Int b: Int }.` (the type only when short).
@@ -49,32 +53,37 @@ extension ConfigValidationError {
     static func noneNotAllowed(_ type: ConfigType, at path: ConfigPath) -> Self {
         Self(
             reason: .runtimeTypeMismatch, location: path,
-            detail: "value must not be null; expected \(type.typeDescription). Give a value or remove the entry.")
+            detail: "value must not be null; expected \(type.typeDescription). Give a value or remove the entry.",
+            dagsterMessage: DagsterWording.noneNotAllowed(type, at: path))
     }
 
     static func scalarMismatch(_ value: JSONValue, expected type: ConfigType, at path: ConfigPath) -> Self {
         Self(
             reason: .runtimeTypeMismatch, location: path,
-            detail: "expected \(type.typeDescription), got \(value.configSummary).")
+            detail: "expected \(type.typeDescription), got \(value.configSummary).",
+            dagsterMessage: DagsterWording.scalarMismatch(value, expected: type, at: path))
     }
 
     static func objectExpected(_ value: JSONValue, for type: ConfigType, at path: ConfigPath) -> Self {
         Self(
             reason: .runtimeTypeMismatch, location: path,
-            detail: "expected an object (a mapping) of type \(type.typeDescription), got \(value.configSummary).")
+            detail: "expected an object (a mapping) of type \(type.typeDescription), got \(value.configSummary).",
+            dagsterMessage: DagsterWording.objectExpected(for: type, at: path))
     }
 
     static func listExpected(_ value: JSONValue, for type: ConfigType, at path: ConfigPath) -> Self {
         Self(
             reason: .runtimeTypeMismatch, location: path,
-            detail: "expected a list of type \(type.typeDescription), got \(value.configSummary).")
+            detail: "expected a list of type \(type.typeDescription), got \(value.configSummary).",
+            dagsterMessage: DagsterWording.listExpected(for: type, at: path))
     }
 
     static func selectorNotObject(_ value: JSONValue, for type: ConfigType, at path: ConfigPath) -> Self {
         let defined = (type.fields?.keys.map { $0 } ?? []).pythonSorted()
         return Self(
             reason: .runtimeTypeMismatch, location: path,
-            detail: "expected an object with exactly one of \(defined.quotedList) (a selector), got \(value.configSummary).")
+            detail: "expected an object with exactly one of \(defined.quotedList) (a selector), got \(value.configSummary).",
+            dagsterMessage: DagsterWording.selectorNotObject(at: path))
     }
 
     static func selectorMultipleFields(_ incoming: [String], in type: ConfigType, at path: ConfigPath) -> Self {
@@ -83,7 +92,7 @@ extension ConfigValidationError {
         return Self(
             reason: .selectorFieldError, location: path,
             detail: "only one entry can be given here (a selector), got \(sorted.quotedList). Keep one of \(defined.quotedList).",
-            incomingFields: sorted)
+            incomingFields: sorted, dagsterMessage: DagsterWording.selectorMultipleFields(sorted, in: type, at: path))
     }
 
     static func selectorNoFieldSelected(in type: ConfigType, at path: ConfigPath) -> Self {
@@ -91,31 +100,38 @@ extension ConfigValidationError {
         return Self(
             reason: .selectorFieldError, location: path,
             detail: "one entry must be given here (a selector), got none. Choose one of \(defined.quotedList).",
-            incomingFields: [])
+            incomingFields: [], dagsterMessage: DagsterWording.selectorNoFieldSelected(in: type, at: path))
     }
 
     static func enumNotString(_ value: JSONValue, for type: ConfigType, at path: ConfigPath) -> Self {
         Self(
             reason: .runtimeTypeMismatch, location: path,
-            detail: "expected one of the strings of enum \(type.typeDescription) (\(type.enumConfigValues.quotedList)), got \(value.configSummary).")
+            detail: "expected one of the strings of enum \(type.typeDescription) (\(type.enumConfigValues.quotedList)), got \(value.configSummary).",
+            dagsterMessage: DagsterWording.enumNotString(for: type, at: path))
     }
 
     static func enumValueMissing(_ value: String, for type: ConfigType, at path: ConfigPath) -> Self {
         Self(
             reason: .runtimeTypeMismatch, location: path,
-            detail: "\"\(value)\" is not a value of enum \(type.typeDescription); use one of \(type.enumConfigValues.quotedList).")
+            detail: "\"\(value)\" is not a value of enum \(type.typeDescription); use one of \(type.enumConfigValues.quotedList).",
+            dagsterMessage: DagsterWording.enumValueMissing(value, for: type, at: path))
     }
 
     static func environmentVariableUnset(_ name: String, at path: ConfigPath) -> Self {
         Self(
             reason: .failedPostProcessing, location: path,
-            detail: "environment variable \"\(name)\" (from {env: \(name)}) is not set. Set it in the environment of the run or give the value directly.")
+            detail: "environment variable \"\(name)\" (from {env: \(name)}) is not set. Set it in the environment of the run or give the value directly.",
+            dagsterMessage: DagsterWording.postProcessingFailed(
+                variable: name, problem: DagsterWording.environmentVariableUnset(name), at: path))
     }
 
     static func environmentVariableNotParsed(_ name: String, as typeName: String, at path: ConfigPath) -> Self {
         Self(
             reason: .failedPostProcessing, location: path,
-            detail: "the value of environment variable \"\(name)\" (from {env: \(name)}) cannot be read as \(typeName).")
+            detail: "the value of environment variable \"\(name)\" (from {env: \(name)}) cannot be read as \(typeName).",
+            dagsterMessage: DagsterWording.postProcessingFailed(
+                variable: name, problem: DagsterWording.environmentVariableNotParsed(name, as: typeName.lowercased()),
+                at: path))
     }
 
     /// The defined name within edit distance 2 of `name`, if exactly one is closest; `ops`

@@ -15,11 +15,15 @@ public struct ConfigValidationError: Error, Sendable, Hashable, CustomStringConv
     public var fieldNames: [String]?
     /// The keys given to a selector, sorted, for `SELECTOR_FIELD_ERROR`.
     public var incomingFields: [String]?
+    /// The message word for word as Dagster prints it, path included, e.g. `Invalid scalar at
+    /// path root:ops:my_op:config:n. Value "1" of type "<class 'str'>" is not valid for expected
+    /// type "Int".` (Python stack traces, which Dagster appends to post-processing errors, left out).
+    public var dagsterMessage: String
 
-    /// Creates an error.
+    /// Creates an error; without `dagsterMessage`, Dagster's text is taken to be `message`.
     public init(
         reason: ConfigErrorReason, location: ConfigPath, detail: String, fieldName: String? = nil,
-        fieldNames: [String]? = nil, incomingFields: [String]? = nil
+        fieldNames: [String]? = nil, incomingFields: [String]? = nil, dagsterMessage: String? = nil
     ) {
         self.reason = reason
         self.location = location
@@ -27,6 +31,7 @@ public struct ConfigValidationError: Error, Sendable, Hashable, CustomStringConv
         self.fieldName = fieldName
         self.fieldNames = fieldNames
         self.incomingFields = incomingFields
+        self.dagsterMessage = dagsterMessage ?? "at \(location.description): \(detail)"
     }
 
     /// The path as Dagster writes it: `root`, `root:ops:my_op:config:n`, `root:…:items[0]`.

@@ -32,6 +32,21 @@ public struct ConfigValidationErrors: Error, Sendable, Hashable, CustomStringCon
     /// The headline and every error.
     public var description: String { message }
 
+    /// The errors listed the way Dagster's `DagsterInvalidConfigError` lists them, after a
+    /// first line of the caller's choosing:
+    ///
+    /// ```
+    /// Errors whilst loading dagster instance config at dagster.yaml.
+    ///     Error 1: Invalid scalar at path root:telemetry:enabled. Value "yes" of type …
+    /// ```
+    public func dagsterMessage(preamble: String) -> String {
+        var text = preamble
+        for (index, error) in errors.enumerated() {
+            text += "\n    Error \(index + 1): \(error.dagsterMessage)"
+        }
+        return text
+    }
+
     /// The same errors as a `DagsterError` with code `.invalidConfig` (Dagster's
     /// `DagsterInvalidConfigError`); this value is its cause.
     public var dagsterError: DagsterError {

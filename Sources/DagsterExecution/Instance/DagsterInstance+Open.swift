@@ -20,13 +20,18 @@ extension DagsterInstance {
             rootDirectory: home)
     }
 
-    /// The SQLite database file of the instance in `home`.
+    /// The SQLite database file of the instance in `home`. With the legacy per-storage keys, the
+    /// one database file lives in `run_storage`'s folder.
     /// - Throws: `DagsterError(.storage)` when `settings` select a storage other than SQLite.
     public static func sqlitePath(home: URL, settings: InstanceSettings) throws -> String {
         switch settings.storage {
         case .sqlite(let baseDirectory):
             let base = baseDirectory.map { URL(fileURLWithPath: $0) } ?? home
             return base.appendingPathComponent("history").appendingPathComponent(sqliteFileName).path
+        case .legacySqlite(let directories):
+            // One database holds runs, events and schedules; it lives in the run storage's folder.
+            let folder = directories.runs.map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent("history")
+            return folder.appendingPathComponent(sqliteFileName).path
         case .postgres:
             throw DagsterError(
                 .storage,
