@@ -14,12 +14,6 @@ enum ExecuteCommandRunner {
         } catch let error as DagsterError {
             throw CLIError(error.message)
         }
-        guard result.success else {
-            let failure = result.stepFailures.first
-            throw CLIError(
-                "Run \(result.runID) of job '\(job.name)' failed"
-                    + (failure?.stepKey.map { " in step '\($0)'" } ?? "")
-                    + (failure?.stepFailureData?.error.map { ": \($0.chain.last?.message ?? $0.message)" } ?? "."))
-        }
+        guard result.success else { throw CLIError(result.failureSummary) }
     }
 }

@@ -15,9 +15,9 @@ enum EventsQuery {
             arguments.append(cursor.databaseValue)
         }
         if let types {
-            let names = types.map(\.storedValue).sorted()
-            sql += " AND dagster_event_type IN (\(SQLQuery.placeholders(names.count)))"
-            arguments += names.map(\.databaseValue)
+            let condition = SQLQuery.inList("dagster_event_type", types.map(\.storedValue).sorted().map(\.databaseValue))
+            sql += " AND " + condition.sql
+            arguments += condition.arguments
         }
         sql += " ORDER BY id"
         if let limit {
@@ -31,23 +31,22 @@ enum EventsQuery {
     static func matching(_ filter: EventRecordsFilter, limit: Int?, ascending: Bool) -> SQLQuery {
         var conditions: [String] = []
         var arguments: [DatabaseValue] = []
-        func add(_ condition: String, _ values: [DatabaseValue]) {
-            conditions.append(values.isEmpty && condition.contains("IN") ? "0" : condition)
-            arguments += values
+        func add(_ condition: SQLQuery) {
+            conditions.append(condition.sql)
+            arguments += condition.arguments
         }
-        if let type = filter.eventType { add("dagster_event_type = ?", [type.storedValue.databaseValue]) }
-        if let key = filter.assetKey { add("asset_key = ?", [StoredText.assetKey(key).databaseValue]) }
-        if let partitions = filter.assetPartitions {
-            add("partition IN (\(SQLQuery.placeholders(partitions.count)))", partitions.map(\.databaseValue))
+        func add(_ condition: String, _ value: some DatabaseValueConvertible) {
+            add(SQLQuery(sql: condition, arguments: [value.databaseValue]))
         }
-        if let id = filter.afterStorageID { add("id > ?", [id.databaseValue]) }
-        if let id = filter.beforeStorageID { add("id < ?", [id.databaseValue]) }
-        if let time = filter.afterTimestamp { add("timestamp > ?", [time.databaseValue]) }
-        if let time = filter.beforeTimestamp { add("timestamp < ?", [time.databaseValue]) }
-        if let ids = filter.storageIDs { add("id IN (\(SQLQuery.placeholders(ids.count)))", ids.map(\.databaseValue)) }
-        if let runIDs = filter.runIDs {
-            add("run_id IN (\(SQLQuery.placeholders(runIDs.count)))", runIDs.map(\.rawValue.databaseValue))
-        }
+        if let type = filter.eventType { add("dagster_event_type = ?", type.storedValue) }
+        if let key = filter.assetKey { add("asset_key = ?", StoredText.assetKey(key)) }
+        if let partitions = filter.assetPartitions { add(.inList("partition", partitions.map(\.databaseValue))) }
+        if let id = filter.afterStorageID { add("id > ?", id) }
+        if let id = filter.beforeStorageID { add("id < ?", id) }
+        if let time = filter.afterTimestamp { add("timestamp > ?", time) }
+        if let time = filter.beforeTimestamp { add("timestamp < ?", time) }
+        if let ids = filter.storageIDs { add(.inList("id", ids.map(\.databaseValue))) }
+        if let runIDs = filter.runIDs { add(.inList("run_id", runIDs.map(\.rawValue.databaseValue))) }
         var sql = "SELECT id, event FROM event_logs"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY id \(ascending ? "ASC" : "DESC")"

@@ -59,26 +59,19 @@ enum RunsQuery {
             conditions.append("\(alias).key = ? AND \(alias).value = ?")
             arguments += [tag.key.databaseValue, tag.value.databaseValue]
         }
-        if let runIDs = filters.runIDs {
-            conditions.append("r.run_id IN (\(SQLQuery.placeholders(runIDs.count)))")
-            arguments += runIDs.map(\.rawValue.databaseValue)
-            if runIDs.isEmpty { conditions[conditions.count - 1] = "0" }
+        func add(_ condition: SQLQuery) {
+            conditions.append(condition.sql)
+            arguments += condition.arguments
         }
-        if let jobName = filters.jobName {
-            conditions.append("r.job_name = ?")
-            arguments.append(jobName.databaseValue)
-        }
-        if let statuses = filters.statuses {
-            conditions.append(statuses.isEmpty ? "0" : "r.status IN (\(SQLQuery.placeholders(statuses.count)))")
-            arguments += statuses.map(\.rawValue.databaseValue)
-        }
+        if let runIDs = filters.runIDs { add(.inList("r.run_id", runIDs.map(\.rawValue.databaseValue))) }
+        if let jobName = filters.jobName { add(SQLQuery(sql: "r.job_name = ?", arguments: [jobName.databaseValue])) }
+        if let statuses = filters.statuses { add(.inList("r.status", statuses.map(\.rawValue.databaseValue))) }
         let times: [(Date?, String)] = [
             (filters.createdBefore, "r.create_timestamp < ?"), (filters.createdAfter, "r.create_timestamp > ?"),
             (filters.updatedBefore, "r.update_timestamp < ?"), (filters.updatedAfter, "r.update_timestamp > ?"),
         ]
         for case (let date?, let condition) in times {
-            conditions.append(condition)
-            arguments.append(date.timeIntervalSince1970.databaseValue)
+            add(SQLQuery(sql: condition, arguments: [date.timeIntervalSince1970.databaseValue]))
         }
         return (from, orderColumn, SQLQuery(sql: conditions.joined(separator: " AND "), arguments: arguments))
     }

@@ -12,7 +12,14 @@ struct SQLQuery: Sendable, Equatable {
     var statementArguments: StatementArguments { StatementArguments(arguments) }
 
     /// `?, ?, ?` for `count` values, for `IN (…)` lists.
-    static func placeholders(_ count: Int) -> String {
+    private static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    /// The condition `column IN (?, …)` with its values; `0` (matches nothing) for no values.
+    static func inList(_ column: String, _ values: [DatabaseValue]) -> SQLQuery {
+        values.isEmpty
+            ? SQLQuery(sql: "0", arguments: [])
+            : SQLQuery(sql: "\(column) IN (\(placeholders(values.count)))", arguments: values)
     }
 }

@@ -85,8 +85,9 @@ extension SQLiteEventLogStorage {
             """
         var arguments: [DatabaseValue] = []
         if let keys {
-            sql += " AND a.asset_key IN (\(SQLQuery.placeholders(keys.count)))"
-            arguments = keys.map { StoredText.assetKey($0).databaseValue }
+            let condition = SQLQuery.inList("a.asset_key", keys.map { StoredText.assetKey($0).databaseValue })
+            sql += " AND " + condition.sql
+            arguments = condition.arguments
         }
         let query = SQLQuery(sql: sql, arguments: arguments)
         let rows = try await database.read("reading asset records") { db in

@@ -13,15 +13,13 @@ public struct SQLiteRunStorage: RunStorage {
 
     public func addRun(_ run: DagsterRun) async throws {
         try await database.write("adding run \(run.runID)") { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE run_id = ?", arguments: [run.runID.rawValue]) != nil {
-                throw DagsterError(.invariantViolation, "a run with id \(run.runID) already exists")
-            }
             let now = Date().timeIntervalSince1970
             try db.cachedStatement(
                 sql: """
                     INSERT INTO runs (run_id, job_name, status, run_config, tags, op_selection, step_keys_to_execute,
                         parent_run_id, root_run_id, snapshot_id, create_timestamp, update_timestamp)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (run_id) DO NOTHING
                     """
             ).execute(arguments: [
                 run.runID.rawValue, run.jobName, run.status.rawValue, run.runConfig.jsonText(),
@@ -29,6 +27,9 @@ public struct SQLiteRunStorage: RunStorage {
                 StoredText.strings(run.stepKeysToExecute), run.parentRunID?.rawValue, run.rootRunID?.rawValue,
                 run.jobSnapshotID, now, now,
             ])
+            guard db.changesCount == 1 else {
+                throw DagsterError(.invariantViolation, "a run with id \(run.runID) already exists")
+            }
             try Self.insertTags(run.tags, runStorageID: db.lastInsertedRowID, db)
         }
     }

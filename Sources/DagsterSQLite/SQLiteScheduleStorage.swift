@@ -104,9 +104,9 @@ public struct SQLiteScheduleStorage: ScheduleStorage {
         var sql = "\(select) FROM instigator_ticks WHERE origin_id = ?"
         var arguments: [DatabaseValue] = [originID.databaseValue]
         if let statuses {
-            sql += " AND status IN (\(SQLQuery.placeholders(statuses.count)))"
-            arguments += statuses.map(\.rawValue.databaseValue).sorted { "\($0)" < "\($1)" }
-            if statuses.isEmpty { sql += " AND 0" }
+            let condition = SQLQuery.inList("status", statuses.map(\.rawValue).sorted().map(\.databaseValue))
+            sql += " AND " + condition.sql
+            arguments += condition.arguments
         }
         if let after {
             sql += " AND timestamp > ?"

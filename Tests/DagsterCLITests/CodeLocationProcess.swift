@@ -19,8 +19,7 @@ struct CodeLocationProcess {
     }
 
     static var binary: URL {
-        let tests = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "")
-        return tests.deletingLastPathComponent().appendingPathComponent("test-code-location")
+        CodeLocationBinary.current.deletingLastPathComponent().appendingPathComponent("test-code-location")
     }
 
     /// Runs `arguments` with `DAGSTER_HOME` set (unless `withoutHome`), in `directory`.

@@ -33,11 +33,8 @@ struct InstanceCommand: AsyncParsableCommand {
             } catch let error as DagsterError {
                 lines.append("Storage: \(error.message)")
             }
-            let instance = DagsterInstance(
-                runStorage: InMemoryRunStorage(), eventLogStorage: InMemoryEventLogStorage(), isEphemeral: false,
-                settings: settings, rootDirectory: home)
-            lines.append("Local artifacts: \(instance.artifactDirectory?.path ?? "-")")
-            lines.append("Compute logs: \(instance.computeLogsDirectory?.path ?? "not captured")")
+            lines.append("Local artifacts: \(settings.artifactDirectory(home: home)?.path ?? "-")")
+            lines.append("Compute logs: \(settings.computeLogsDirectory(home: home)?.path ?? "not captured")")
             switch settings.runCoordinator {
             case .immediate: lines.append("Run coordinator: DefaultRunCoordinator (launches runs at once)")
             case .queued(let queue):

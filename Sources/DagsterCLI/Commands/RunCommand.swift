@@ -104,8 +104,7 @@ struct RunCommand: AsyncParsableCommand {
                 guard Confirmation.ask("Are you sure you want to delete all run history and event logs? Type DELETE.")
                 else { throw CLIError("Exiting without deleting all run history and event logs.") }
             }
-            try await instance.runStorage.wipe()
-            try await instance.eventLogStorage.wipe()
+            try await instance.wipe()
             print("Deleted all run history and event logs.")
         }
     }

@@ -8,6 +8,7 @@ import Synchronization
 public final class RunEventRecorder: Sendable {
     private struct State {
         var unflushed: [EventLogEntry] = []
+        var recorded: [EventLogEntry] = []
     }
 
     /// The run.
@@ -39,8 +40,15 @@ public final class RunEventRecorder: Sendable {
 
     private func append(_ entry: EventLogEntry) {
         listener?(entry)
-        state.withLock { $0.unflushed.append(entry) }
+        state.withLock { state in
+            state.unflushed.append(entry)
+            state.recorded.append(entry)
+        }
     }
+
+    /// Every entry recorded so far, in order: the run's log as this process wrote it, without
+    /// reading it back from storage.
+    public var recordedEntries: [EventLogEntry] { state.withLock { $0.recorded } }
 
     /// How many entries wait for the next flush.
     public var unflushedCount: Int { state.withLock { $0.unflushed.count } }

@@ -29,8 +29,14 @@ public struct FilesystemIOManager: IOManager {
         }
         let json = try JSONValueEncoder().encode(encodable)
         let url = path(for: context)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(json.jsonText().utf8).write(to: url, options: .atomic)
+        let data = Data(json.jsonText().utf8)
+        // One mkdir for the step's folder; FileManager's recursive create (a stat per path
+        // component) only when a parent is missing too, e.g. for the run's first output.
+        let folder = url.deletingLastPathComponent()
+        if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try data.write(to: url, options: .atomic)
         return ["path": .path(url.path)]
     }
 

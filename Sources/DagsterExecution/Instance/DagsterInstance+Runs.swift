@@ -40,6 +40,12 @@ extension DagsterInstance {
         try await eventLogStorage.deleteEvents(for: runID)
     }
 
+    /// Deletes every run and every event (Dagster's `wipe`); job snapshots stay.
+    public func wipe() async throws {
+        try await runStorage.wipe()
+        try await eventLogStorage.wipe()
+    }
+
     /// Every entry of a run, in order.
     public func allLogs(_ runID: RunID) async throws -> [EventLogEntry] {
         try await eventLogStorage.getLogsForRun(runID)

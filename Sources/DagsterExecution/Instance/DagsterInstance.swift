@@ -43,23 +43,14 @@ public final class DagsterInstance: Sendable {
         DagsterInstance(runStorage: InMemoryRunStorage(), eventLogStorage: InMemoryEventLogStorage(), isEphemeral: true)
     }
 
-    /// The folder for local artifacts: outputs of the filesystem IO manager live in its
-    /// `storage` subfolder (`local_artifact_storage.base_dir`, by default `DAGSTER_HOME`).
-    public var artifactDirectory: URL? {
-        settings.localArtifactDirectory.map { URL(fileURLWithPath: $0) } ?? rootDirectory
-    }
+    /// The folder for local artifacts (see `InstanceSettings.artifactDirectory(home:)`).
+    public var artifactDirectory: URL? { settings.artifactDirectory(home: rootDirectory) }
 
     /// The folder the filesystem IO manager writes under by default: `ARTIFACTS/storage`.
-    public var storageDirectory: URL? { artifactDirectory?.appendingPathComponent("storage") }
+    public var storageDirectory: URL? { settings.storageDirectory(home: rootDirectory) }
 
-    /// The folder compute logs are captured to (`compute_logs.base_dir`, by default the
-    /// storage folder), or `nil` when capture is off.
-    public var computeLogsDirectory: URL? {
-        switch settings.computeLogs {
-        case .local(let baseDirectory): baseDirectory.map { URL(fileURLWithPath: $0) } ?? storageDirectory
-        case .noop: nil
-        }
-    }
+    /// The folder compute logs are captured to, or `nil` when capture is off.
+    public var computeLogsDirectory: URL? { settings.computeLogsDirectory(home: rootDirectory) }
 
     /// Stores a batch of entries and applies the run status changes they carry.
     public func handleNewEvents(_ entries: [EventLogEntry]) async throws {

@@ -40,7 +40,9 @@ public struct ActiveExecution: Sendable {
         case upForRetry(readyAt: Double)
     }
 
+    /// The plan being executed.
     public let plan: ExecutionPlan
+    /// Every step created so far (plan steps and mapped steps), by key.
     public private(set) var steps: [StepKey: Step] = [:]
     /// Step keys in creation order (plan order, mapped steps as they appear).
     public private(set) var stepOrder: [StepKey] = []

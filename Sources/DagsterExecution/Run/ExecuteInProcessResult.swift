@@ -16,6 +16,15 @@ public struct ExecuteInProcessResult: Sendable {
     /// The run's id.
     public var runID: RunID { run.runID }
 
+    /// One line saying that the run failed, in which step and why (the innermost error of the
+    /// first step failure): `Run 1a2b… of job 'etl' failed in step 'load': file not found`.
+    public var failureSummary: String {
+        let failure = stepFailures.first
+        return "Run \(runID) of job '\(run.jobName)' failed"
+            + (failure?.stepKey.map { " in step '\($0)'" } ?? "")
+            + (failure?.stepFailureData?.error.map { ": \($0.chain.last?.message ?? $0.message)" } ?? ".")
+    }
+
     /// The structured events only, in order.
     public var dagsterEvents: [DagsterEvent] { allEvents.compactMap(\.dagsterEvent) }
 

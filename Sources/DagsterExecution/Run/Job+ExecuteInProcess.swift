@@ -70,13 +70,8 @@ extension Job {
     {
         let result = try await JobExecution.execute(self, request: request, instance: instance ?? .ephemeral())
         if raiseOnError, !result.success {
-            let failure = result.stepFailures.first
-            let error = failure?.stepFailureData?.error
-            throw DagsterError(
-                .executionFailure,
-                "Run \(result.runID) of job '\(name)' failed"
-                    + (failure?.stepKey.map { " in step '\($0)'" } ?? "") + (error.map { ": \($0)" } ?? "."),
-                cause: error.map { SerializedErrorCause(error: $0) })
+            let error = result.stepFailures.first?.stepFailureData?.error
+            throw DagsterError(.executionFailure, result.failureSummary, cause: error.map { SerializedErrorCause(error: $0) })
         }
         return result
     }

@@ -123,8 +123,8 @@ public enum JobExecution {
     static func boundResources(_ job: Job, instance: DagsterInstance) -> [String: ResourceDefinition] {
         var resources = job.resources
         if resources["io_manager"] == nil {
-            if let directory = instance.artifactDirectory {
-                resources["io_manager"] = FilesystemIOManager.resource(defaultBaseDirectory: directory.appendingPathComponent("storage"))
+            if let directory = instance.storageDirectory {
+                resources["io_manager"] = FilesystemIOManager.resource(defaultBaseDirectory: directory)
             } else {
                 resources["io_manager"] = InMemoryIOManager.resource
             }
@@ -227,11 +227,12 @@ public enum JobExecution {
         }
     }
 
+    /// The result of a run executed here: its stored record and the entries this process recorded
+    /// (entries written from outside the execution, e.g. by a run worker, are not among them).
     private static func result(
         _ run: DagsterRun, instance: DagsterInstance, recorder: RunEventRecorder, outputs: [OutputRef: any Sendable], success: Bool
     ) async throws -> ExecuteInProcessResult {
         let stored = try await instance.getRun(run.runID) ?? run
-        let entries = try await instance.allLogs(run.runID)
-        return ExecuteInProcessResult(run: stored, success: success, allEvents: entries, outputs: outputs)
+        return ExecuteInProcessResult(run: stored, success: success, allEvents: recorder.recordedEntries, outputs: outputs)
     }
 }
