@@ -115,10 +115,14 @@ public final class SQLiteDatabase: Sendable {
         }
     }
 
-    /// Runs `body` on a read snapshot, wrapping database errors.
+    private func readNow<T>(_ body: (Database) throws -> T) throws -> T { try pool.read(body) }
+
+    /// Runs `body` on a read snapshot, wrapping database errors. Reads in WAL mode never wait
+    /// for writers, so the read runs right here; and like writes it is not cut short when the
+    /// task is cancelled, so an interrupted run can still read what it needs to finish cleanly.
     func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await pool.read(body)
+            return try readNow(body)
         } catch let error as DagsterError {
             throw error
         } catch {

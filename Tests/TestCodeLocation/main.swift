@@ -34,11 +34,59 @@ let shout = Op("shout") { (_: OpContext) -> String in
     return "done"
 }
 
+struct CrashConfig: Config { var how: String }
+
+/// Ends its own process the way `how` says: `exit` (status 3), `kill` (SIGKILL), anything else returns.
+let crash = Op("crash", config: CrashConfig.self, ins: "value") { (_: OpContext, config: CrashConfig, value: Int) -> Int in
+    switch config.how {
+    case "exit": exit(3)
+    case "kill": kill(getpid(), SIGKILL)
+    default: break
+    }
+    return value
+}
+
+/// Appends "STEP START END" (seconds) to `$DAGSTER_HOME/timeline` after sleeping 150 ms, so tests
+/// can see which steps of a multiprocess run overlapped.
+func timed(_ name: String, tags: [String: String]) -> Op<Int, Int> {
+    Op(name, ins: "value", tags: tags) { (context: OpContext, value: Int) -> Int in
+        let start = Date().timeIntervalSince1970
+        try await Task.sleep(for: .milliseconds(150))
+        let line = "\(context.stepKey) \(start) \(Date().timeIntervalSince1970)\n"
+        let path = (ProcessInfo.processInfo.environment["DAGSTER_HOME"] ?? ".") + "/timeline"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        _ = line.withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        return value
+    }
+}
+
+let workers = (0..<6).map { index in
+    timed("work_\(index)", tags: ["group": index < 3 ? "a" : "b"].merging(index == 5 ? ["dagster/priority": "10"] : [:]) { a, _ in a })
+}
+let total = Op("total", ins: "values") { (_: OpContext, values: [Int]) -> Int in values.reduce(0, +) }
+
+/// Fails on its first attempt and succeeds on the retry.
+let flakyOnce = Op("flaky_once", ins: "value", retryPolicy: RetryPolicy(maxRetries: 2)) { (context: OpContext, value: Int) -> Int in
+    if context.retryNumber == 0 { throw Failure("first attempt fails") }
+    return value + context.retryNumber
+}
+
+let fanOut = Op("fan_out") { (_: OpContext) in DynamicOutputs([("a", 1), ("b", 2), ("c", 3)]) }
+let double = Op("double", ins: "x") { (_: OpContext, x: Int) in x * 2 }
+
 await DagsterCLI.main {
     try Definitions(jobs: [
         Job("sleepy") { _ = nap() },
         Job("flaky") { _ = last(needsMarker(first())) },
         Job("printer") { _ = shout() },
         Job("gated") { _ = last(waitForMarker(first())) },
+        Job("crashing") { _ = last(crash(first())) },
+        Job("parallel") {
+            let root = first()
+            _ = total(fanIn(workers.map { $0(root) }))
+        },
+        Job("retrying") { _ = last(flakyOnce(first())) },
+        Job("mapped") { _ = total(fanOut().map { double($0) }.collect()) },
     ])
 }

@@ -6,7 +6,7 @@ import Foundation
 struct APICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "api", abstract: "Internal commands: the run worker and the step worker.", shouldDisplay: false,
-        subcommands: [ExecuteRun.self])
+        subcommands: [ExecuteRun.self, ExecuteStep.self])
 
     struct ExecuteRun: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -41,6 +41,38 @@ struct APICommand: AsyncParsableCommand {
             }
             try await instance.reportRunEvent(.engineEvent, run: run, message: "Process for run exited (pid: \(pid)).", payload: pidData)
             if !result.success { throw ExitCode.failure }
+        }
+    }
+
+    struct ExecuteStep: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "execute-step",
+            abstract: "Execute one step of a started run in this process (a step worker of the multiprocess executor).",
+            discussion: "Reads the step's handoff (step key, attempt, upstream outputs) as JSON on stdin.")
+
+        @Argument(help: "The run's id.") var runID: String
+
+        func run() async throws {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            let handoff: StepHandoff
+            do {
+                handoff = try JSONDecoder().decode(StepHandoff.self, from: input)
+            } catch {
+                throw CLIError("execute-step expects the step's handoff as JSON on stdin: \(error)")
+            }
+            let instance = try InstanceLocator.open()
+            guard let run = try await instance.getRun(RunID(runID)) else {
+                throw CLIError("Run with id '\(runID)' not found for step execution.")
+            }
+            do {
+                let job = try DagsterCLI.loadDefinitions().job(named: run.jobName)
+                try await TerminationSignal.cancellingOnSIGTERM(cancelWhenOrphaned: true) {
+                    try await JobExecution.executeStep(handoff, of: run, job: job, instance: instance)
+                }
+            } catch {
+                try await JobExecution.reportStepWorkerFailure(error, handoff: handoff, run: run, instance: instance)
+                throw CLIError("Step \(handoff.stepKey) of run \(runID) could not be executed: \(error)")
+            }
         }
     }
 }

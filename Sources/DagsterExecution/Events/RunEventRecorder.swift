@@ -1,6 +1,7 @@
 import DagsterConfig
 import DagsterCore
 import Foundation
+import DagsterStorage
 import Synchronization
 
 /// Collects the entries of one run: hands each to a live listener and buffers them for the
@@ -9,6 +10,10 @@ public final class RunEventRecorder: Sendable {
     private struct State {
         var unflushed: [EventLogEntry] = []
         var recorded: [EventLogEntry] = []
+        /// The highest storage id of the entries this recorder stored.
+        var lastStoredID: Int64 = -1
+        /// Storage ids of the entries this recorder stored, once something else writes too.
+        var storedIDs: Set<Int64>? = nil
     }
 
     /// The run.
@@ -46,6 +51,31 @@ public final class RunEventRecorder: Sendable {
         }
     }
 
+    /// Takes in entries of the run that another process (a step worker) stored: the listener
+    /// sees them and they join `recordedEntries`, without being stored again. Records this
+    /// recorder stored itself are left out.
+    public func adopt(_ records: [EventLogRecord]) {
+        let entries = state.withLock { state in
+            records.filter { !(state.storedIDs?.contains($0.storageID) ?? false) }.map(\.entry)
+        }
+        guard !entries.isEmpty else { return }
+        if let listener { for entry in entries { listener(entry) } }
+        state.withLock { $0.recorded.append(contentsOf: entries) }
+    }
+
+    /// Starts remembering the storage ids this recorder writes, so `adopt` can tell its own
+    /// records from those of other processes writing the same run; returns the highest id
+    /// stored so far (records after it are new to this recorder).
+    public func trackStoredIDs() -> Int64 {
+        state.withLock { state in
+            if state.storedIDs == nil { state.storedIDs = [] }
+            return state.lastStoredID
+        }
+    }
+
+    /// Whether this recorder stored the record with `storageID`.
+    public func stored(_ storageID: Int64) -> Bool { state.withLock { $0.storedIDs?.contains(storageID) ?? false } }
+
     /// Every entry recorded so far, in order: the run's log as this process wrote it, without
     /// reading it back from storage.
     public var recordedEntries: [EventLogEntry] { state.withLock { $0.recorded } }
@@ -67,7 +97,11 @@ public final class RunEventRecorder: Sendable {
         let batch = takeUnflushed()
         guard !batch.isEmpty else { return }
         do {
-            try await instance.handleNewEvents(batch)
+            let ids = try await instance.handleNewEvents(batch)
+            state.withLock { state in
+                state.lastStoredID = max(state.lastStoredID, ids.max() ?? -1)
+                state.storedIDs?.formUnion(ids)
+            }
         } catch {
             state.withLock { $0.unflushed.insert(contentsOf: batch, at: 0) }
             throw error

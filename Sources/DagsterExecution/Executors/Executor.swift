@@ -28,6 +28,9 @@ public protocol Executor: Sendable {
     func checkRequirements(
         plan: ExecutionPlan, resources: [String: ResourceDefinition], instance: DagsterInstance, jobName: String
     ) throws
+    /// Whether steps run in the run's own process, which then initializes the resources and
+    /// captures compute logs; an executor that runs them elsewhere does that there.
+    var runsStepsInRunProcess: Bool { get }
 }
 
 extension Executor {
@@ -35,6 +38,9 @@ extension Executor {
     public func checkRequirements(
         plan: ExecutionPlan, resources: [String: ResourceDefinition], instance: DagsterInstance, jobName: String
     ) throws {}
+
+    /// Steps run in the run's process unless an executor says otherwise.
+    public var runsStepsInRunProcess: Bool { true }
 }
 
 /// Makes an executor from its resolved `execution.config`.

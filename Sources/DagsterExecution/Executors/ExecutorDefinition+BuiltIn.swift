@@ -23,6 +23,14 @@ extension ExecutorDefinition {
         description: "Runs up to max_concurrent steps at once in the run's process.",
         factory: ExecutorFactoryFunction { config in ConcurrentInProcessExecutor(config: config) })
 
+    /// Each step in a child process of the code-location binary (Dagster's `multiprocess_executor`):
+    /// `execution: config: {max_concurrent: N, tag_concurrency_limits: […]}`.
+    public static let multiprocess = ExecutorDefinition(
+        name: "multiprocess", configField: StandardConfigSchemas.multiprocessExecutor,
+        requirements: [.reconstructableJob, .nonEphemeralInstance, .persistentOutputs],
+        description: "Runs each step in its own process, up to max_concurrent at once.",
+        factory: ExecutorFactoryFunction { config in MultiprocessExecutor(config: config) })
+
     /// The default executor, chosen in run config: `execution: config: in_process: {}` (the
     /// default), `concurrent_in_process: {max_concurrent: N}`, or `multiprocess: {…}`.
     public static let multiOrInProcess = ExecutorDefinition(
@@ -37,6 +45,7 @@ extension ExecutorDefinition {
         description: "Runs in process by default; select concurrent_in_process or multiprocess in run config.",
         factory: ExecutorFactoryFunction { config in
             if let concurrent = config["concurrent_in_process"] { return ConcurrentInProcessExecutor(config: concurrent) }
+            if let multiprocess = config["multiprocess"] { return MultiprocessExecutor(config: multiprocess) }
             return InProcessExecutor()
         })
 

@@ -53,12 +53,15 @@ public final class DagsterInstance: Sendable {
     public var computeLogsDirectory: URL? { settings.computeLogsDirectory(home: rootDirectory) }
 
     /// Stores a batch of entries and applies the run status changes they carry.
-    public func handleNewEvents(_ entries: [EventLogEntry]) async throws {
-        try await eventLogStorage.storeEvents(entries)
+    /// - Returns: the storage ids of the entries, in order.
+    @discardableResult
+    public func handleNewEvents(_ entries: [EventLogEntry]) async throws -> [Int64] {
+        let ids = try await eventLogStorage.storeEvents(entries)
         for entry in entries {
             guard let event = entry.dagsterEvent, event.eventType.runStatus != nil else { continue }
             try await runStorage.handleRunEvent(entry.runID, event: event, timestamp: entry.timestamp)
         }
+        return ids
     }
 
     /// Records a run-level event from outside a run's execution (a launcher, `run cancel`).

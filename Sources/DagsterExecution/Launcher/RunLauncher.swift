@@ -35,6 +35,9 @@ public struct DefaultRunLauncher: RunLauncher {
         environment["DAGSTER_HOME"] = home.path
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
+        let output = Self.workerOutput(for: run, instance: instance)
+        process.standardOutput = output
+        process.standardError = output
         do {
             try process.run()
         } catch {
@@ -48,6 +51,21 @@ public struct DefaultRunLauncher: RunLauncher {
             throw DagsterError(.invariantViolation, message, cause: error)
         }
         try await instance.addRunTags(run.runID, tags: [runWorkerPIDTag: String(process.processIdentifier)])
+    }
+
+    /// Where the worker's own stdout and stderr go: `RUN_ID/run_worker.log` beside the run's
+    /// compute logs, so a detached worker never writes into the terminal (or pipe) of the
+    /// command that launched it, and a crash message is kept. Steps' output is captured
+    /// separately.
+    static func workerOutput(for run: DagsterRun, instance: DagsterInstance) -> FileHandle {
+        guard let base = instance.computeLogsDirectory ?? instance.storageDirectory else { return FileHandle.nullDevice }
+        let directory = base.appendingPathComponent(run.runID.rawValue)
+        let file = directory.appendingPathComponent("run_worker.log")
+        guard (try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)) != nil,
+            FileManager.default.createFile(atPath: file.path, contents: nil),
+            let handle = try? FileHandle(forWritingTo: file)
+        else { return FileHandle.nullDevice }
+        return handle
     }
 }
 

@@ -119,23 +119,51 @@ public struct ActiveExecution: Sendable {
     /// Takes up to `limit` ready steps (sorted by key) and marks them running. Steps whose
     /// inputs were not produced are marked skipped instead and returned in `skipped`.
     public mutating func takeReady(limit: Int = .max, now: Double) -> (run: [StepKey], skipped: [StepKey]) {
+        takeReady(limit: limit, now: now, priority: nil) { _ in true }
+    }
+
+    /// Takes up to `limit` ready steps, highest `priority` first (then by key), that `admit`
+    /// accepts, and marks them running; refused steps stay ready. `admit` sees each candidate
+    /// in order and may count the ones it accepts. Steps whose inputs were not produced are
+    /// marked skipped instead and returned in `skipped`.
+    public mutating func takeReady(
+        limit: Int, now: Double, priority: ((PlanNode) -> Int)?, admit: (PlanNode) -> Bool
+    ) -> (run: [StepKey], skipped: [StepKey]) {
         promoteRetries(now: now)
         var skipped: [StepKey] = []
         var run: [StepKey] = []
+        var refused: [StepKey] = []
         while !readyKeys.isEmpty, run.count < limit {
-            readyKeys.sort(by: >)
-            let key = readyKeys.removeLast()
-            if shouldSkip(key) {
-                steps[key]?.state = .skipped
-                skipped.append(key)
-                release(key)
-                continue
+            var candidates = readyKeys
+            readyKeys.removeAll(keepingCapacity: true)
+            if let priority {
+                let ranked = candidates.map { (key: $0, rank: node(of: $0).map(priority) ?? 0) }
+                candidates = ranked.sorted { $0.rank != $1.rank ? $0.rank > $1.rank : $0.key < $1.key }.map(\.key)
+            } else {
+                candidates.sort()
             }
-            steps[key]?.state = .running
-            steps[key]?.attempts += 1
-            runningCount += 1
-            run.append(key)
+            for (index, key) in candidates.enumerated() {
+                if run.count >= limit {
+                    refused.append(contentsOf: candidates[index...])
+                    break
+                }
+                if shouldSkip(key) {
+                    steps[key]?.state = .skipped
+                    skipped.append(key)
+                    release(key)
+                    continue
+                }
+                guard let node = node(of: key), admit(node) else {
+                    refused.append(key)
+                    continue
+                }
+                steps[key]?.state = .running
+                steps[key]?.attempts += 1
+                runningCount += 1
+                run.append(key)
+            }
         }
+        readyKeys.append(contentsOf: refused)
         return (run, skipped)
     }
 
@@ -154,6 +182,17 @@ public struct ActiveExecution: Sendable {
             expandDynamicOutputs(of: key, refs)
             release(key)
         }
+    }
+
+    /// Tracks `key` as a step already running (a step worker's one step, on its `attempts`-th
+    /// attempt), with the mapping keys its collect inputs gather.
+    mutating func adoptRunningStep(
+        key: StepKey, nodeIndex: Int, mappingKey: String?, attempts: Int, mappingKeys: [DynamicScope: [String]]
+    ) {
+        steps[key] = Step(key: key, nodeIndex: nodeIndex, mappingKey: mappingKey, state: .running, remaining: 0, attempts: attempts)
+        stepOrder.append(key)
+        runningCount += 1
+        self.mappingKeys.merge(mappingKeys) { _, new in new }
     }
 
     // MARK: - Internals

@@ -141,48 +141,39 @@ public enum JobExecution {
         let priorOutputs = run.parentRunID == nil ? [:] : try await PriorOutputs.load(for: run, instance: instance)
         let recorder = RunEventRecorder(runID: run.runID, jobName: job.name, listener: request.listener)
         let events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
-        let runLog = DagsterLogger(sink: StepEventSink(recorder: recorder, events: events, stepKey: "", handle: ""))
         let started = DispatchTime.now().uptimeNanoseconds
         recorder.record(events.run(.runStart, "Started execution of run for \"\(job.name)\"."))
-        recorder.record(events.run(.engineEvent, "Executing steps in process (pid: \(events.pid))", .engine(EngineEventData(metadata: ["pid": .int(Int(events.pid))]))))
 
-        let initializer = ResourceInitializer(definitions: definitions)
-        let keys = ResourceInitializer.requiredKeys(for: plan, definitions: definitions)
-        let keyList = "[" + keys.map { "'\($0)'" }.joined(separator: ", ") + "]"
-        recorder.record(events.run(.resourceInitStarted, "Starting initialization of resources \(keyList).", .engine(EngineEventData())))
-        let initialized: [(key: String, value: any Sendable)]
-        do {
-            initialized = try await initializer.initialize(keys, config: { config.resourceConfig($0) ?? .null }, runID: run.runID, log: runLog)
-        } catch {
-            let serialized = SerializableError(error)
-            recorder.record(events.run(.resourceInitFailure, "Initialization of resources \(keyList) failed.", .engine(EngineEventData(error: serialized))), level: .error)
-            recorder.record(events.run(.runFailure, "Execution of run for \"\(job.name)\" failed. An exception was thrown during execution.", .engine(EngineEventData(error: serialized))), level: .error)
-            try await recorder.flush(to: instance)
-            return try await result(run, instance: instance, recorder: recorder, outputs: [:], success: false)
-        }
-        recorder.record(events.run(.resourceInitSuccess, "Finished initialization of resources \(keyList).", .engine(EngineEventData())))
         let executedHandles = run.stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) }
-        let stepKeys = plan.nodes.filter { executedHandles?.contains($0.handle) ?? true }
-            .map { $0.scope == nil ? $0.handle : "\($0.handle)[?]" }
-        let capture = startCapture(run: run, instance: instance, recorder: recorder, events: events)
-        recorder.record(events.run(.logsCaptured, "Capturing logs for process (pid: \(events.pid)).", .logsCaptured(LogsCapturedData(fileKey: capture?.fileKey ?? ComputeLogCapture.makeFileKey(), stepKeys: stepKeys, stdoutPath: capture?.stdoutURL.path, stderrPath: capture?.stderrURL.path))))
+        var scope: StepProcessScope?
+        if executor.runsStepsInRunProcess {
+            recorder.record(events.run(.engineEvent, "Executing steps in process (pid: \(events.pid))", .engine(EngineEventData(metadata: ["pid": .int(Int(events.pid))]))))
+            let stepKeys = plan.nodes.filter { executedHandles?.contains($0.handle) ?? true }
+                .map { $0.scope == nil ? $0.handle : "\($0.handle)[?]" }
+            do {
+                scope = try await StepProcessScope.open(
+                    keys: ResourceInitializer.requiredKeys(for: plan, definitions: definitions), definitions: definitions,
+                    config: config, run: run, instance: instance, recorder: recorder, events: events, stepKeys: stepKeys,
+                    stepKey: nil)
+            } catch let failure as ResourceInitFailed {
+                recorder.record(events.run(.runFailure, "Execution of run for \"\(job.name)\" failed. An exception was thrown during execution.", .engine(EngineEventData(error: failure.error))), level: .error)
+                try await recorder.flush(to: instance)
+                return try await result(run, instance: instance, recorder: recorder, outputs: [:], success: false)
+            }
+        }
         try await recorder.flush(to: instance)
 
         let context = RunContext(
             run: run, job: job, plan: plan, instance: instance, runConfig: config, recorder: recorder,
-            resources: Resources(Dictionary(initialized.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })),
-            jobInputValues: request.inputValues, capturesOutputs: request.capturesOutputs,
-            onlyHandles: executedHandles,
-            priorOutputs: priorOutputs)
+            resources: scope?.resources ?? Resources([:]), jobInputValues: request.inputValues,
+            capturesOutputs: request.capturesOutputs, onlyHandles: executedHandles, priorOutputs: priorOutputs)
         var frameworkError: (any Error)?
         do { try await executor.execute(context) } catch { frameworkError = error }
-        capture?.stop(complete: frameworkError == nil)
-
-        await initializer.teardown(initialized) { key, error in
-            recorder.record(events.run(.engineEvent, "Error while tearing down resource \"\(key)\": \(error)", .engine(EngineEventData(error: SerializableError(error)))), level: .error)
+        if let scope {
+            await scope.close(complete: frameworkError == nil)
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            recorder.record(events.run(.engineEvent, "Finished steps in process (pid: \(events.pid)) in \(EventFactory.format(milliseconds: milliseconds))", .engine(EngineEventData(metadata: ["pid": .int(Int(events.pid))]))))
         }
-        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-        recorder.record(events.run(.engineEvent, "Finished steps in process (pid: \(events.pid)) in \(EventFactory.format(milliseconds: milliseconds))", .engine(EngineEventData(metadata: ["pid": .int(Int(events.pid))]))))
         let failedSteps = context.execution.withLock { state in state.stepOrder.filter { state.steps[$0]?.state == .failed } }
         let interrupted = frameworkError is CancellationError || Task.isCancelled
         let success = frameworkError == nil && !interrupted && failedSteps.isEmpty && context.isComplete
@@ -202,29 +193,13 @@ public enum JobExecution {
             }
         } else {
             let reason = frameworkError.map { "An exception was thrown during execution: \($0)" }
-                ?? "Steps failed: \(failedSteps)."
+                ?? "Steps failed: \(PythonText.list(failedSteps))."
             recorder.record(
                 events.run(.runFailure, "Execution of run for \"\(job.name)\" failed. \(reason)", .engine(EngineEventData(error: frameworkError.map { SerializableError($0) }))),
                 level: .error)
         }
         try await recorder.flush(to: instance)
         return try await result(run, instance: instance, recorder: recorder, outputs: context.outputCapture?.withLock { $0 } ?? [:], success: success)
-    }
-
-    /// Starts capturing stdout and stderr for a run of a persistent instance; a capture that
-    /// cannot start is reported as an engine event and the run goes on without it.
-    private static func startCapture(
-        run: DagsterRun, instance: DagsterInstance, recorder: RunEventRecorder, events: EventFactory
-    ) -> ComputeLogCapture? {
-        guard !instance.isEphemeral, let base = instance.computeLogsDirectory else { return nil }
-        do {
-            return try ComputeLogCapture.start(base: base, runID: run.runID)
-        } catch {
-            recorder.record(
-                events.run(.engineEvent, "Could not capture compute logs: \(error)", .engine(EngineEventData(error: SerializableError(error)))),
-                level: .warning)
-            return nil
-        }
     }
 
     /// The result of a run executed here: its stored record and the entries this process recorded

@@ -9,11 +9,25 @@ struct ResourceInitializer {
 
     /// The keys `plan` needs, with the resources those depend on.
     static func requiredKeys(for plan: ExecutionPlan, definitions: [String: ResourceDefinition]) -> [String] {
+        requiredKeys(for: plan.nodes, in: plan, definitions: definitions)
+    }
+
+    /// The resources the steps of `nodes` need: their ops', hooks' and output IO managers', the
+    /// IO managers their inputs load through, and what those depend on, in initialization order.
+    static func requiredKeys(for nodes: [PlanNode], in plan: ExecutionPlan, definitions: [String: ResourceDefinition]) -> [String] {
         var keys: Set<String> = []
-        for node in plan.nodes {
+        for node in nodes {
             keys.formUnion(node.op.requiredResourceKeys)
             keys.formUnion(node.op.outputs.filter { !$0.dagsterType.isNothing }.map(\.ioManagerKey))
             for hook in node.hooks { keys.formUnion(hook.requiredResourceKeys) }
+            for input in node.inputs {
+                for source in Self.outputSources(input.source) {
+                    guard let output = plan.node(source.handle)?.op.output(named: source.output),
+                        !output.dagsterType.isNothing
+                    else { continue }
+                    keys.insert(output.ioManagerKey)
+                }
+            }
         }
         var ordered: [String] = []
         var visited: Set<String> = []
@@ -55,6 +69,16 @@ struct ResourceInitializer {
     func teardown(_ resources: [(key: String, value: any Sendable)], onError: (String, any Error) -> Void) async {
         for (key, value) in resources.reversed() {
             do { try await definitions[key]?.teardown(value) } catch { onError(key, error) }
+        }
+    }
+
+    /// The upstream outputs an input source reads.
+    private static func outputSources(_ source: PlanSource) -> [(handle: String, output: String)] {
+        switch source {
+        case .output(let handle, let output), .mappedElement(let handle, let output), .collected(let handle, let output):
+            [(handle, output)]
+        case .fanIn(let sources): sources.flatMap(outputSources)
+        case .jobInput, .config: []
         }
     }
 }

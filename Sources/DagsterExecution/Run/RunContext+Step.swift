@@ -39,6 +39,11 @@ extension RunContext {
             recorder.record(events.stepSuccess(key, handle: node.handle, milliseconds: milliseconds))
             execution.withLock { $0.complete(key, .succeeded(produced: refs)) }
             await runHooks(node, key: key, failure: nil)
+        } catch where Task.isCancelled {
+            let interrupted = SerializableError(
+                className: "DagsterExecutionInterruptedError", message: "Execution of step \"\(key)\" was interrupted.",
+                cause: (error as? StepError)?.error)
+            await fail(key, node: node, attempts: step.attempts, StepError(error: interrupted, source: .interrupt, underlying: error))
         } catch let failure as StepError {
             await fail(key, node: node, attempts: step.attempts, failure)
         } catch {
@@ -49,7 +54,7 @@ extension RunContext {
     }
 
     private func fail(_ key: StepKey, node: PlanNode, attempts: Int, _ failure: StepError) async {
-        if let retryWait = retryDelay(node: node, attempts: attempts, error: failure.underlying) {
+        if failure.source != .interrupt, let retryWait = retryDelay(node: node, attempts: attempts, error: failure.underlying) {
             let wrapped = SerializableError(
                 className: "RetryRequestedFromPolicy", message: "Retry requested by the op's retry policy",
                 cause: failure.error.cause?.error ?? failure.error)

@@ -31,10 +31,22 @@ public final class RunContext: Sendable {
     let priorOutputs: [OutputRef: RunID]
     let outputCapture: Mutex<[OutputRef: any Sendable]>?
 
-    init(
+    convenience init(
         run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
         recorder: RunEventRecorder, resources: Resources, jobInputValues: [String: any Sendable], capturesOutputs: Bool,
         onlyHandles: Set<String>?, priorOutputs: [OutputRef: RunID] = [:]
+    ) {
+        self.init(
+            run: run, job: job, plan: plan, instance: instance, runConfig: runConfig, recorder: recorder,
+            resources: resources, jobInputValues: jobInputValues, capturesOutputs: capturesOutputs,
+            execution: ActiveExecution(plan: plan, onlyHandles: onlyHandles, produced: Set(priorOutputs.keys)),
+            priorOutputs: priorOutputs)
+    }
+
+    init(
+        run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
+        recorder: RunEventRecorder, resources: Resources, jobInputValues: [String: any Sendable], capturesOutputs: Bool,
+        execution: ActiveExecution, priorOutputs: [OutputRef: RunID]
     ) {
         self.run = run
         self.job = job
@@ -43,8 +55,7 @@ public final class RunContext: Sendable {
         self.recorder = recorder
         self.events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
         self.plan = plan
-        self.execution = Mutex(
-            ActiveExecution(plan: plan, onlyHandles: onlyHandles, produced: Set(priorOutputs.keys)))
+        self.execution = Mutex(execution)
         self.priorOutputs = priorOutputs
         self.resources = resources
         var ioManagers: [String: any IOManager] = [:]
@@ -61,8 +72,15 @@ public final class RunContext: Sendable {
     /// Takes up to `limit` ready steps for an executor to run, emitting `STEP_SKIPPED` for
     /// steps whose inputs were not produced.
     public func takeReadySteps(limit: Int = .max) -> [StepKey] {
+        takeReadySteps(limit: limit, priority: nil) { _ in true }
+    }
+
+    /// Takes up to `limit` ready steps, highest `priority` first, that `admit` accepts (see
+    /// `ActiveExecution.takeReady`), emitting `STEP_SKIPPED` for steps whose inputs were not
+    /// produced.
+    public func takeReadySteps(limit: Int, priority: ((PlanNode) -> Int)?, admit: (PlanNode) -> Bool) -> [StepKey] {
         let now = self.now
-        let (run, skipped) = execution.withLock { $0.takeReady(limit: limit, now: now) }
+        let (run, skipped) = execution.withLock { $0.takeReady(limit: limit, now: now, priority: priority, admit: admit) }
         for key in skipped {
             let handle = execution.withLock { $0.node(of: key)?.handle } ?? key
             recorder.record(events.stepSkipped(key, handle: handle))
@@ -94,6 +112,19 @@ public final class RunContext: Sendable {
     }
 
     static let ephemeralBatchSize = 512
+
+    /// Records a run-level engine event with `metadata`.
+    func recordEngineEvent(_ message: String, metadata: Metadata) {
+        recorder.record(events.run(.engineEvent, message, .engine(EngineEventData(metadata: metadata))))
+    }
+
+    /// Fails a running step for a reason outside its code (its worker could not start or
+    /// crashed): records `STEP_FAILURE` and marks the step failed.
+    func failStep(_ key: StepKey, handle: String, error: SerializableError) {
+        recorder.record(
+            events.stepFailure(key, handle: handle, StepFailureData(error: error, errorSource: .frameworkError)), level: .error)
+        execution.withLock { $0.complete(key, .failed) }
+    }
 
     /// The IO manager bound under `key`.
     func ioManager(_ key: String) throws -> any IOManager {
