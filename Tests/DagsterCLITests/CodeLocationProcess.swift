@@ -1,5 +1,6 @@
 import Dagster
 import Foundation
+import Testing
 
 /// Runs the `test-code-location` binary (built beside the tests) as a real child process.
 struct CodeLocationProcess {
@@ -35,8 +36,8 @@ struct CodeLocationProcess {
         if let directory { process.currentDirectoryURL = directory }
         let stdout = home.appendingPathComponent("out-\(UUID().uuidString)")
         let stderr = home.appendingPathComponent("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         let stdin = Pipe()
@@ -54,6 +55,21 @@ struct CodeLocationProcess {
         return Output(
             status: status, stdout: String(decoding: try Data(contentsOf: stdout), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self))
+    }
+
+    /// The first run id a command printed.
+    static func runID(in output: String) throws -> RunID {
+        let word = output.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.count == 36 && $0.contains("-") }
+        return RunID(String(try #require(word)))
+    }
+
+    /// Live processes (zombies aside) whose command line mentions `text`, e.g. a run id.
+    static func liveProcesses(mentioning text: String) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid_t($0) }.filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains(text) && ProcessLiveness.isAlive(pid)
+        }
     }
 
     /// The instance in `home`, opened in this process.

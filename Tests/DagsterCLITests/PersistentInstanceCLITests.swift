@@ -6,17 +6,12 @@ import Testing
 /// real process, as a user would run it.
 @Suite("CLI with a persistent instance", .serialized)
 struct PersistentInstanceCLITests {
-    private func runID(in output: String) throws -> RunID {
-        let word = output.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.count == 36 && $0.contains("-") }
-        return RunID(String(try #require(word)))
-    }
-
     @Test func executeRecordsTheRunAndRunCommandsReadIt() async throws {
         let cli = try CodeLocationProcess()
         let execute = try await cli.run(["job", "execute", "printer", "--no-color"])
         #expect(execute.status == 0)
         let list = try await cli.run(["run", "list"])
-        let id = try runID(in: list.stdout)
+        let id = try CodeLocationProcess.runID(in: list.stdout)
         #expect(list.stdout.contains("Job: printer") && list.stdout.contains("Status: SUCCESS"))
         let show = try await cli.run(["run", "show", id.rawValue])
         #expect(show.stdout.contains("shout: SUCCESS"))
@@ -45,7 +40,7 @@ struct PersistentInstanceCLITests {
         let cli = try CodeLocationProcess()
         let launch = try await cli.run(["job", "launch", "printer"])
         #expect(launch.status == 0)
-        let id = try runID(in: launch.stdout)
+        let id = try CodeLocationProcess.runID(in: launch.stdout)
         let (run, logs) = try await cli.waitFor(id) { run, _ in run.status.isFinished }
         #expect(run.status == .success)
         let messages = logs.map(\.userMessage)
@@ -60,7 +55,7 @@ struct PersistentInstanceCLITests {
         let marker = cli.home.appendingPathComponent("never-created").path
         let launch = try await cli.run(
             ["job", "launch", "gated", "--config-json", #"{"ops": {"wait_for_marker": {"config": {"marker": "\#(marker)"}}}}"#])
-        let id = try runID(in: launch.stdout)
+        let id = try CodeLocationProcess.runID(in: launch.stdout)
         _ = try await cli.waitFor(id) { _, logs in
             logs.contains { $0.eventType == .stepStart && $0.stepKey == "wait_for_marker" }
         }
@@ -88,7 +83,7 @@ struct PersistentInstanceCLITests {
         let marker = cli.home.appendingPathComponent("marker").path
         let launch = try await cli.run(
             ["job", "launch", "gated", "--config-json", #"{"ops": {"wait_for_marker": {"config": {"marker": "\#(marker)"}}}}"#])
-        let id = try runID(in: launch.stdout)
+        let id = try CodeLocationProcess.runID(in: launch.stdout)
         let (running, _) = try await cli.waitFor(id) { _, logs in
             logs.contains { $0.eventType == .stepStart && $0.stepKey == "wait_for_marker" }
         }
@@ -100,7 +95,7 @@ struct PersistentInstanceCLITests {
         #expect(logs.contains { $0.eventType == .handledOutput && $0.stepKey == "first" })
         let cancel = try await cli.run(["run", "cancel", id.rawValue])
         #expect(cancel.stdout.contains("had no live worker"))
-        FileManager.default.createFile(atPath: marker, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker, contents: nil)
         let reexecute = try await cli.run(["run", "reexecute", id.rawValue, "--from-failure", "--no-color"])
         #expect(reexecute.status == 0, "\(reexecute.stderr)")
         let child = try #require(try await cli.instance().getRuns(limit: 1).first)
@@ -122,7 +117,7 @@ struct PersistentInstanceCLITests {
         #expect(parent.status == .failure)
         let notYet = try await cli.run(["run", "reexecute", parent.runID.rawValue, "--step-selection", "nope"])
         #expect(notYet.status == 1 && notYet.stderr.contains("Step selection refers to unknown step: nope"))
-        FileManager.default.createFile(atPath: marker, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker, contents: nil)
         let retry = try await cli.run(["run", "reexecute", parent.runID.rawValue, "--from-failure", "--no-color"])
         #expect(retry.status == 0)
         let child = try #require(try await cli.instance().getRuns(limit: 1).first)

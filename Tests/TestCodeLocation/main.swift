@@ -61,7 +61,7 @@ func timed(_ name: String, tags: [String: String]) -> Op<Int, Int> {
     }
 }
 
-let workers = (0..<6).map { index in
+let workers = (0..<8).map { index in
     timed("work_\(index)", tags: ["group": index < 3 ? "a" : "b"].merging(index == 5 ? ["dagster/priority": "10"] : [:]) { a, _ in a })
 }
 let total = Op("total", ins: "values") { (_: OpContext, values: [Int]) -> Int in values.reduce(0, +) }
