@@ -68,7 +68,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "dagster-bench",
-            dependencies: ["Dagster"],
+            dependencies: ["Dagster", "DagsterCLI"],
             path: "Benchmarks/dagster-bench",
             swiftSettings: strict),
         .executableTarget(

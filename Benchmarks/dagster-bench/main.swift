@@ -1,10 +1,12 @@
 import Dagster
+import DagsterCLI
 import Foundation
 
 /// Release-mode benchmarks of ../shared/BENCHMARKS.md. Usage:
 ///   swift run -c release dagster-bench w1 [N ...] [--iterations K]
 ///   swift run -c release dagster-bench w2 [N] [--iterations K]
 ///   swift run -c release dagster-bench w5 [N] [--iterations K]
+///   swift run -c release dagster-bench w3 [--iterations K]
 /// Prints one JSON line per measurement (medians). W7 is whole-process: time
 /// `.build/release/quickstart job list` and `--version` from outside (e.g. hyperfine).
 
@@ -41,6 +43,10 @@ func runW1(sizes: [Int], iterations: Int) async throws {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "api" {  // the binary started as a step worker of its own W3 run
+    await DagsterCLI.main(benchmarkDefinitions)
+    exit(0)
+}
 var iterations = 5
 if let flag = arguments.firstIndex(of: "--iterations"), flag + 1 < arguments.count {
     iterations = Int(arguments[flag + 1]) ?? 5
@@ -54,10 +60,12 @@ do {
         try await runW1(sizes: sizes.isEmpty ? [10, 100, 1000, 10000] : sizes, iterations: iterations)
     case "w2":
         try await runW2(count: sizes.first ?? 100, iterations: iterations)
+    case "w3":
+        try await runW3(iterations: iterations)
     case "w5":
         try await runW5(count: sizes.first ?? 10000, repetitions: max(iterations, 20))
     default:
-        FileHandle.standardError.write(Data("unknown workload '\(workload)'; available: w1, w2, w5\n".utf8))
+        FileHandle.standardError.write(Data("unknown workload '\(workload)'; available: w1, w2, w3, w5\n".utf8))
         exit(2)
     }
 } catch {

@@ -27,6 +27,17 @@ public enum DagsterCLI {
         // A process-wide value, not a task-local: binding a task-local in the async top-level
         // code of `main.swift` crashed release builds (Swift 6.3.1, swift_task_localValuePush).
         processDefinitions.withLock { $0 = makeDefinitions }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count == 3, arguments[0] == "api", arguments[1] == "execute-step" {
+            // A step worker starts once per step: skip the argument parser's start-up work.
+            do {
+                try await APICommand.ExecuteStep.execute(runID: arguments[2])
+                exit(0)
+            } catch {
+                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                exit(1)
+            }
+        }
         await RootCommand.main()
     }
 

@@ -52,7 +52,10 @@ struct APICommand: AsyncParsableCommand {
 
         @Argument(help: "The run's id.") var runID: String
 
-        func run() async throws {
+        func run() async throws { try await Self.execute(runID: runID) }
+
+        /// Runs the step handed over on stdin.
+        static func execute(runID: String) async throws {
             let input = FileHandle.standardInput.readDataToEndOfFile()
             let handoff: StepHandoff
             do {

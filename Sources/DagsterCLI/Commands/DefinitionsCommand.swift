@@ -7,7 +7,7 @@ struct DefinitionsCommand: AsyncParsableCommand {
         subcommands: [Validate.self])
 
     struct Validate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load and validate the definitions.")
+        static let configuration = CommandConfiguration(commandName: "validate", abstract: "Load and validate the definitions.")
 
         func run() async throws {
             let definitions = try DagsterCLI.loadDefinitions()

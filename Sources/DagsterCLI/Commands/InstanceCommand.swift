@@ -9,7 +9,7 @@ struct InstanceCommand: AsyncParsableCommand {
         subcommands: [Info.self, Migrate.self])
 
     struct Info: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show where the instance keeps its data and its settings.")
+        static let configuration = CommandConfiguration(commandName: "info", abstract: "Show where the instance keeps its data and its settings.")
 
         func run() async throws {
             let (home, _) = InstanceLocator.home()
@@ -50,7 +50,7 @@ struct InstanceCommand: AsyncParsableCommand {
     }
 
     struct Migrate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Upgrade the instance's storage schema to this version.")
+        static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Upgrade the instance's storage schema to this version.")
 
         func run() async throws {
             let (home, _) = InstanceLocator.home()

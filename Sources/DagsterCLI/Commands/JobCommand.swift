@@ -8,7 +8,7 @@ struct JobCommand: AsyncParsableCommand {
         subcommands: [List.self, Print.self, Execute.self, Launch.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the jobs of the code location.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the jobs of the code location.")
 
         func run() async throws {
             for job in try DagsterCLI.loadDefinitions().jobs.sorted(by: { $0.name < $1.name }) {
@@ -18,7 +18,7 @@ struct JobCommand: AsyncParsableCommand {
     }
 
     struct Print: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a job's ops and their wiring.")
+        static let configuration = CommandConfiguration(commandName: "print", abstract: "Print a job's ops and their wiring.")
 
         @Argument(help: "The job's name.") var jobName: String
 
@@ -30,6 +30,7 @@ struct JobCommand: AsyncParsableCommand {
 
     struct Execute: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "execute",
             abstract: "Execute a job in this process, recording the run in the instance.",
             discussion: "Exit status 0 when the run succeeds; otherwise 1 with a one-line reason.")
 
@@ -47,6 +48,7 @@ struct JobCommand: AsyncParsableCommand {
 
     struct Launch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "launch",
             abstract: "Launch a run of a job in a worker process of its own and return at once.",
             discussion: "Prints the run id; follow it with `run show RUN_ID` or `run logs RUN_ID --events`.")
 

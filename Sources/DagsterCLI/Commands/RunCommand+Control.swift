@@ -5,6 +5,7 @@ import Foundation
 extension RunCommand {
     struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a run: stop its worker (SIGTERM, then SIGKILL after the grace period).")
 
         @Argument(help: "The run's id.") var runID: String
@@ -24,6 +25,7 @@ extension RunCommand {
 
     struct Reexecute: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reexecute",
             abstract: "Execute a run again in this process: from failure, a step selection, or all steps.")
 
         @Argument(help: "The id of the run to re-execute.") var runID: String

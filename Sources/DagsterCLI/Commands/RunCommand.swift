@@ -8,7 +8,7 @@ struct RunCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self, Logs.self, Delete.self, Wipe.self, Cancel.self, Reexecute.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the runs of the instance, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the runs of the instance, newest first.")
 
         @Option(help: "The most runs to list.") var limit: Int?
         @Option(help: "Only runs of this job.") var job: String?
@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a run: status, times, tags, config and steps.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a run: status, times, tags, config and steps.")
 
         @Argument(help: "The run's id.") var runID: String
 
@@ -46,6 +46,7 @@ struct RunCommand: AsyncParsableCommand {
 
     struct Logs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "logs",
             abstract: "Print the captured stdout and stderr of a run, or of one of its steps.")
 
         @Argument(help: "The run's id.") var runID: String
@@ -75,6 +76,7 @@ struct RunCommand: AsyncParsableCommand {
 
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a run by id and its event log. Warning: cannot be undone.")
 
         @Argument(help: "The run's id.") var runID: String
@@ -94,6 +96,7 @@ struct RunCommand: AsyncParsableCommand {
 
     struct Wipe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "wipe",
             abstract: "Delete all run history and event logs. Warning: cannot be undone.")
 
         @Flag(name: [.customShort("f"), .customLong("force")], help: "Do not ask for confirmation.") var force = false
