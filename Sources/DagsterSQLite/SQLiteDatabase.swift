@@ -106,8 +106,10 @@ public final class SQLiteDatabase: Sendable {
     /// being stopped still records how it ended.
     func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            let pool = self.pool
-            return try await Task { try await pool.write(body) }.value
+            // The callback form: one hop to the writer queue, and no cancellation check.
+            return try await withCheckedThrowingContinuation { continuation in
+                pool.asyncWrite(body) { _, result in continuation.resume(with: result) }
+            }
         } catch let error as DagsterError {
             throw error
         } catch {

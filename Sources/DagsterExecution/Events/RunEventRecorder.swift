@@ -21,6 +21,7 @@ public final class RunEventRecorder: Sendable {
     /// The job.
     public let jobName: String
     private let state = Mutex(State())
+    private let flushTurn = AsyncLock()
     private let listener: (@Sendable (EventLogEntry) -> Void)?
 
     /// Creates a recorder; `listener` sees each entry as it is recorded.
@@ -91,9 +92,12 @@ public final class RunEventRecorder: Sendable {
         }
     }
 
-    /// Stores the entries recorded since the last flush in `instance`, in one batch.
+    /// Stores the entries recorded since the last flush in `instance`, in one batch. Flushes
+    /// take turns, so batches are stored in the order they were recorded.
     /// - Throws: the storage's error.
     public func flush(to instance: DagsterInstance) async throws {
+        await flushTurn.lock()
+        defer { flushTurn.unlock() }
         let batch = takeUnflushed()
         guard !batch.isEmpty else { return }
         do {
@@ -105,6 +109,26 @@ public final class RunEventRecorder: Sendable {
         } catch {
             state.withLock { $0.unflushed.insert(contentsOf: batch, at: 0) }
             throw error
+        }
+    }
+}
+
+extension RunEventRecorder {
+    /// Runs `body` while entries are also stored every `interval` when some wait, so that work
+    /// in progress (a long step's `STEP_START`) shows in the instance without a transaction per
+    /// event. Step boundaries still flush on their own.
+    func flushingPeriodically<T: Sendable>(
+        to instance: DagsterInstance, every interval: Duration, _ body: () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: interval)
+                    if self.unflushedCount > 0 { try await self.flush(to: instance) }
+                }
+            }
+            defer { group.cancelAll() }
+            return try await body()
         }
     }
 }

@@ -36,8 +36,20 @@ public struct FilesystemIOManager: IOManager {
         if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
-        try data.write(to: url, options: .atomic)
+        try Self.write(data, to: url)
         return ["path": .path(url.path)]
+    }
+
+    /// Writes `data` to `url` in place (one file creation, no temporary file and rename): a
+    /// step's output is only read once the step has succeeded, after the write completed.
+    private static func write(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw DagsterError(.storage, "cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let complete = data.withUnsafeBytes { POSIXFile.writeAll(descriptor, $0.baseAddress, $0.count) }
+        guard complete else { throw DagsterError(.storage, "cannot write \(url.path): \(String(cString: strerror(errno)))") }
     }
 
     public func loadInput(_ context: InputContext) async throws -> any Sendable {

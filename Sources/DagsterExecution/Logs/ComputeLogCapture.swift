@@ -136,22 +136,11 @@ final class OutputTee: Sendable {
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return }
             buffer.withUnsafeBytes { bytes in
-                Self.writeAll(original, bytes.baseAddress, count)
+                POSIXFile.writeAll(original, bytes.baseAddress, count)
                 sinks.withLock { sinks in
-                    for sink in sinks.values { Self.writeAll(isStdout ? sink.out : sink.err, bytes.baseAddress, count) }
+                    for sink in sinks.values { POSIXFile.writeAll(isStdout ? sink.out : sink.err, bytes.baseAddress, count) }
                 }
             }
-        }
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ base: UnsafeRawPointer?, _ count: Int) {
-        guard let base else { return }
-        var written = 0
-        while written < count {
-            let result = write(descriptor, base + written, count - written)
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return }
-            written += result
         }
     }
 }

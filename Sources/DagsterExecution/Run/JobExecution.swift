@@ -168,7 +168,17 @@ public enum JobExecution {
             resources: scope?.resources ?? Resources([:]), jobInputValues: request.inputValues,
             capturesOutputs: request.capturesOutputs, onlyHandles: executedHandles, priorOutputs: priorOutputs)
         var frameworkError: (any Error)?
-        do { try await executor.execute(context) } catch { frameworkError = error }
+        do {
+            if instance.isEphemeral {
+                try await executor.execute(context)
+            } else {
+                try await recorder.flushingPeriodically(to: instance, every: RunContext.visibilityInterval) {
+                    try await executor.execute(context)
+                }
+            }
+        } catch {
+            frameworkError = error
+        }
         if let scope {
             await scope.close(complete: frameworkError == nil)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000

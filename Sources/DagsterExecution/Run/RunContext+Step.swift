@@ -25,7 +25,6 @@ extension RunContext {
         } else {
             recorder.record(events.stepRestarted(key, handle: node.handle, attempt: step.attempts))
         }
-        if !instance.isEphemeral { try await recorder.flush(to: instance) }  // the step shows as running
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             let inputs = try await loadInputs(node, key: key, sink: sink)

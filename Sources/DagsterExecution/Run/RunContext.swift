@@ -113,6 +113,9 @@ public final class RunContext: Sendable {
 
     static let ephemeralBatchSize = 512
 
+    /// How soon events of work in progress (a step that started) reach a persistent instance.
+    static let visibilityInterval = Duration.milliseconds(50)
+
     /// Records a run-level engine event with `metadata`.
     func recordEngineEvent(_ message: String, metadata: Metadata) {
         recorder.record(events.run(.engineEvent, message, .engine(EngineEventData(metadata: metadata))))

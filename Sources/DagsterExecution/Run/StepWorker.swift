@@ -44,7 +44,13 @@ extension JobExecution {
             recorder: recorder, resources: scope.resources, jobInputValues: [:], capturesOutputs: false,
             execution: execution, priorOutputs: handoff.outputs.priorRuns)
         var stepError: (any Error)?
-        do { try await context.runStep(handoff.stepKey) } catch { stepError = error }
+        do {
+            try await recorder.flushingPeriodically(to: instance, every: RunContext.visibilityInterval) {
+                try await context.runStep(handoff.stepKey)
+            }
+        } catch {
+            stepError = error
+        }
         await scope.close(complete: stepError == nil && !Task.isCancelled)
         try await recorder.flush(to: instance)
         if let stepError { throw stepError }
