@@ -40,7 +40,10 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "DagsterSQLite",
-            dependencies: ["DagsterCore", "DagsterStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DagsterCore", "DagsterStorage", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .target(
             name: "DagsterExecution",

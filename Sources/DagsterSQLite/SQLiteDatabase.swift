@@ -49,8 +49,10 @@ public final class SQLiteDatabase: Sendable {
                     atPath: (standardized as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 var configuration = Configuration()
                 configuration.busyMode = .timeout(busyTimeout)
+                let checkpointer = WALCheckpointer(path: standardized)
                 configuration.prepareDatabase { db in
                     try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                    checkpointer.install(on: db)
                 }
                 let pool = try DatabasePool(path: standardized, configuration: configuration)
                 pools[standardized] = pool
@@ -104,8 +106,13 @@ public final class SQLiteDatabase: Sendable {
     /// Runs `body` in one write transaction (waiting for other writers), wrapping database errors.
     /// A write, once asked for, completes even when the calling task is cancelled: a run that is
     /// being stopped still records how it ended.
+    ///
+    /// When no other process holds the database's write lock, the transaction runs right here
+    /// on the calling thread; otherwise it waits for the lock on the writer's queue, without
+    /// holding up the calling thread.
     func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
+            if let written = try writeIfUncontended(body) { return written.value }
             // The callback form: one hop to the writer queue, and no cancellation check.
             return try await withCheckedThrowingContinuation { continuation in
                 pool.asyncWrite(body) { _, result in continuation.resume(with: result) }
@@ -114,6 +121,31 @@ public final class SQLiteDatabase: Sendable {
             throw error
         } catch {
             throw DagsterError(.storage, "\(what) in \(path) failed: \(error)", cause: error)
+        }
+    }
+
+    /// A written value (which may itself be optional).
+    private struct Written<T> { let value: T }
+
+    /// Runs `body` in an immediate transaction at once, or returns `nil` when another
+    /// connection holds the write lock (no waiting: the busy timeout is 0 for the attempt).
+    private func writeIfUncontended<T>(_ body: (Database) throws -> T) throws -> Written<T>? {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+            do {
+                try db.beginTransaction(.immediate)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                return nil
+            }
+            do {
+                let value = try body(db)
+                try db.commit()
+                return Written(value: value)
+            } catch {
+                try? db.rollback()
+                throw error
+            }
         }
     }
 

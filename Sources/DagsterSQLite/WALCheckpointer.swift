@@ -1,0 +1,65 @@
+import Dispatch
+import Foundation
+import GRDB
+import GRDBSQLite
+import Synchronization
+
+/// Moves WAL checkpoints off the commit path. SQLite's automatic checkpoint copies the WAL back
+/// into the database file (and syncs it) inside whichever commit crosses the threshold; here a
+/// commit that crosses it only asks a background queue to checkpoint, through a connection of
+/// its own, while writers go on. A commit still checkpoints by itself when the WAL has grown far
+/// beyond the threshold (background checkpoints cannot keep up, or never got to run in a
+/// short-lived process).
+final class WALCheckpointer: Sendable {
+    /// WAL frames (pages) after which a background checkpoint is requested; SQLite's default.
+    static let backgroundThreshold: Int32 = 1000
+    /// WAL frames after which the committing connection checkpoints itself.
+    static let inlineThreshold: Int32 = 10000
+
+    private let path: String
+    private let queue = DispatchQueue(label: "dagster.sqlite.checkpoint")
+    private let state = Mutex<(inFlight: Bool, connection: DatabaseQueue?)>((false, nil))
+
+    init(path: String) { self.path = path }
+
+    /// Installs the commit hook on a connection (a no-op on connections that never write).
+    func install(on db: Database) {
+        guard let connection = db.sqliteConnection else { return }
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        sqlite3_wal_hook(connection, { context, connection, _, frames in
+            guard let context else { return SQLITE_OK }
+            if frames >= WALCheckpointer.inlineThreshold {
+                sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            } else if frames >= WALCheckpointer.backgroundThreshold {
+                Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue().requestCheckpoint()
+            }
+            return SQLITE_OK
+        }, context)
+    }
+
+    /// Starts a background checkpoint unless one is running.
+    private func requestCheckpoint() {
+        let start = state.withLock { state -> Bool in
+            guard !state.inFlight else { return false }
+            state.inFlight = true
+            return true
+        }
+        guard start else { return }
+        queue.async { [self] in
+            defer { state.withLock { $0.inFlight = false } }
+            do {
+                let connection = try state.withLock { state -> DatabaseQueue in
+                    if let connection = state.connection { return connection }
+                    var configuration = Configuration()
+                    configuration.busyMode = .timeout(1)
+                    let connection = try DatabaseQueue(path: path, configuration: configuration)
+                    state.connection = connection
+                    return connection
+                }
+                try connection.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+            } catch {
+                // A checkpoint that could not run now is retried by the next commit over the threshold.
+            }
+        }
+    }
+}
