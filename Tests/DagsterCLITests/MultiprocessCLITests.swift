@@ -60,6 +60,16 @@ struct MultiprocessCLITests {
         #expect(CodeLocationProcess.liveProcesses(mentioning: run.runID.rawValue).isEmpty)
     }
 
+    @Test func eachWorkerCapturesItsStepsOutputForRunLogs() async throws {
+        let cli = try CodeLocationProcess()
+        let (output, run, logs) = try await execute(cli, "printer", config: config())
+        #expect(output.status == 0)
+        let captured = try #require(logs.first { $0.eventType == .logsCaptured })
+        #expect(captured.dagsterEvent?.pid != logs.first { $0.eventType == .runStart }?.dagsterEvent?.pid)
+        let printed = try await cli.run(["run", "logs", run.runID.rawValue, "shout"])
+        #expect(printed.stdout.contains("hello from stdout") && printed.stdout.contains("hello from stderr"))
+    }
+
     @Test func eightWorkersWritingAtOnceLoseNoEvent() async throws {
         let cli = try CodeLocationProcess()
         let (output, run, logs) = try await execute(cli, "parallel", config: config(#"{"max_concurrent": 8}"#))
