@@ -1,6 +1,7 @@
 import DagsterCore
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// One swift-dagster SQLite database file, shared by every storage of an instance.
@@ -131,8 +132,8 @@ public final class SQLiteDatabase: Sendable {
     /// connection holds the write lock (no waiting: the busy timeout is 0 for the attempt).
     private func writeIfUncontended<T>(_ body: (Database) throws -> T) throws -> Written<T>? {
         try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+            sqlite3_busy_timeout(db.sqliteConnection, 0)
+            defer { sqlite3_busy_timeout(db.sqliteConnection, Int32(Self.busyTimeout * 1000)) }
             do {
                 try db.beginTransaction(.immediate)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {

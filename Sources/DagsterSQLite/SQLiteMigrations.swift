@@ -11,6 +11,11 @@ enum SQLiteMigrations {
         migrator.registerMigration("2026-11-21_runs", migrate: createRunTables)
         migrator.registerMigration("2026-11-21_event_logs", migrate: createEventLogTables)
         migrator.registerMigration("2026-11-21_schedules", migrate: createScheduleTables)
+        // Every status change rewrote this index, and every new run added to it; queries on
+        // update times also filter on status (run monitoring) and use that index instead.
+        migrator.registerMigration("2026-11-22_runs_without_update_time_index") { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS idx_runs_update_timestamp")
+        }
         return migrator
     }
 
