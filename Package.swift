@@ -85,6 +85,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
+            name: "DagsterDefinitionsTests",
+            dependencies: ["DagsterDefinitions", "DagsterCore", "DagsterConfig"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict),
+        .testTarget(
             name: "DagsterStorageTests",
             dependencies: [
                 "DagsterStorage", "DagsterSQLite", "DagsterCore", .product(name: "GRDB", package: "GRDB.swift"),
