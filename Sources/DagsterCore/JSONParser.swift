@@ -87,6 +87,14 @@ public struct JSONParser {
 
     private mutating func parseString() throws -> String {
         position += 1
+        // The common case, a string without escapes: one scan, one String made from the bytes.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[position..<end], as: UTF8.self)
+            position = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = position
         var utf8Run: [UInt8] = []

@@ -58,31 +58,25 @@ public struct SQLiteRunStorage: RunStorage {
     {
         let query = RunsQuery.select(filters: filters, limit: limit, cursor: cursor, ascending: ascending)
         return try await database.read("reading runs") { db in
-            try Row.fetchAll(db.cachedStatement(sql: query.sql), arguments: query.statementArguments)
-                .map(Self.record)
+            try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments, Self.record)
         }
     }
 
     /// Decodes a row selected with `RunsQuery.columns`.
-    private static func record(_ row: Row) throws -> RunRecord {
-        let runConfigText: String = row[4]
-        let statusText: String = row[3]
-        let parentRunID: String? = row[8]
-        let rootRunID: String? = row[9]
-        let startTime: Double? = row[13]
-        let endTime: Double? = row[14]
-        let createTimestamp: Double = row[11]
-        let updateTimestamp: Double = row[12]
+    private static func record(_ row: RawColumns) throws -> RunRecord {
+        let runConfigText = row.text(4) ?? "{}"
         let run = DagsterRun(
-            runID: RunID(row[1] as String), jobName: row[2],
+            runID: RunID(row.text(1) ?? ""), jobName: row.text(2) ?? "",
             runConfig: runConfigText == "{}" ? .emptyObject : try JSONParser.parse(runConfigText),
-            status: DagsterRunStatus(rawValue: statusText) ?? .notStarted, tags: try StoredText.tags(from: row[5]),
-            opSelection: try StoredText.strings(from: row[6]), stepKeysToExecute: try StoredText.strings(from: row[7]),
-            parentRunID: parentRunID.map { RunID($0) }, rootRunID: rootRunID.map { RunID($0) }, jobSnapshotID: row[10])
+            status: DagsterRunStatus(rawValue: row.text(3) ?? "") ?? .notStarted,
+            tags: try StoredText.tags(from: row.text(5) ?? "{}"),
+            opSelection: try StoredText.strings(from: row.text(6)), stepKeysToExecute: try StoredText.strings(from: row.text(7)),
+            parentRunID: row.text(8).map { RunID($0) }, rootRunID: row.text(9).map { RunID($0) }, jobSnapshotID: row.text(10))
         return RunRecord(
-            storageID: row[0], run: run, createTimestamp: Date(timeIntervalSince1970: createTimestamp),
-            updateTimestamp: Date(timeIntervalSince1970: updateTimestamp),
-            startTime: startTime.map { Date(timeIntervalSince1970: $0) }, endTime: endTime.map { Date(timeIntervalSince1970: $0) })
+            storageID: row.int64(0) ?? 0, run: run, createTimestamp: Date(timeIntervalSince1970: row.double(11) ?? 0),
+            updateTimestamp: Date(timeIntervalSince1970: row.double(12) ?? 0),
+            startTime: row.double(13).map { Date(timeIntervalSince1970: $0) },
+            endTime: row.double(14).map { Date(timeIntervalSince1970: $0) })
     }
 
     public func getRunsCount(filters: RunsFilter) async throws -> Int {
