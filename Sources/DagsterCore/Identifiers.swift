@@ -61,3 +61,8 @@ public struct AssetKey: Sendable, Hashable, Codable, Comparable, CustomStringCon
         try container.encode(path)
     }
 }
+
+extension AssetKey: ExpressibleByArrayLiteral {
+    /// A key from its path components: `["mart", "orders"]`.
+    public init(arrayLiteral components: String...) { self.path = components }
+}

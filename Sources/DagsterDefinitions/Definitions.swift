@@ -1,7 +1,8 @@
 import DagsterConfig
 import DagsterCore
 
-/// Everything a code location defines, validated when built: jobs with their resources bound.
+/// Everything a code location defines, validated when built: assets, and jobs with their
+/// resources bound.
 ///
 /// ```swift
 /// let defs = try Definitions(jobs: [etl], resources: ["warehouse": warehouse])
@@ -11,15 +12,20 @@ public struct Definitions: Sendable {
     public let jobs: [Job]
     /// Resources shared by all jobs.
     public let resources: [String: ResourceDefinition]
+    /// The software-defined assets; all of them form the job `__ASSET_JOB`.
+    public let assets: [AssetsDefinition]
 
     /// Binds resources to jobs and validates everything.
     /// - Throws: `DagsterError(.invalidDefinition)` listing every problem, each naming the job,
     ///   node and input or resource concerned.
     public init(
-        jobs: [Job] = [], resources: [String: ResourceDefinition] = [:], executor: ExecutorDefinition? = nil
+        assets: [any AssetDefinitionConvertible] = [], jobs: [Job] = [], resources: [String: ResourceDefinition] = [:],
+        executor: ExecutorDefinition? = nil
     ) throws {
         self.resources = resources
-        self.jobs = jobs.map { job in
+        self.assets = assets.map(\.definition)
+        let assetJobs = assets.isEmpty ? [] : [try Job.materializing(assets)]
+        self.jobs = (assetJobs + jobs).map { job in
             job.with(
                 resources: resources.merging(job.resources) { _, jobResource in jobResource },
                 executor: .some(job.executor ?? executor))

@@ -103,7 +103,7 @@ enum DefinitionsValidator {
             return sources.flatMap { sourceProblems($0, in: graph, nodes: nodes, isRoot: isRoot) }
         case .graphInput(let name):
             return graph.inputs.contains { $0.name == name } ? [] : ["wired to graph input '\(name)', which graph '\(graph.name)' does not have"]
-        case .unconnected:
+        case .unconnected, .asset:
             return []
         case .detached(let reason):
             return [reason]

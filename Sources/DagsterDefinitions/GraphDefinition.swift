@@ -16,13 +16,16 @@ public indirect enum InputSource: Sendable, Hashable {
     case unconnected
     /// A handle that was made outside any graph body; wiring it is an error.
     case detached(String)
+    /// The stored value of an asset this job does not materialize, loaded through the IO
+    /// manager bound under `ioManagerKey` (an asset's upstream outside the selection).
+    case asset(AssetKey, ioManagerKey: String)
 
     /// The node names this source reads from.
     public var upstreamNodes: [String] {
         switch self {
         case .output(let node, _), .mappedElement(let node, _), .collected(let node, _): [node]
         case .fanIn(let sources): sources.flatMap(\.upstreamNodes)
-        case .graphInput, .unconnected, .detached: []
+        case .graphInput, .unconnected, .detached, .asset: []
         }
     }
 }

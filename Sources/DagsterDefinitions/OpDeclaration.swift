@@ -52,6 +52,8 @@ struct OpDeclaration {
     var codeVersion: String?
     var retryPolicy: RetryPolicy?
     var ioManagerKey: String
+    /// The asset the single `result` output materializes (asset ops).
+    var assetKey: AssetKey? = nil
 
     func definition(
         inputValueTypes: [ValueType], outputShape: OutputShape,
@@ -79,10 +81,12 @@ struct OpDeclaration {
             outputs = [
                 OutputDefinition(
                     dagsterType: outputType ?? DagsterType(valueType: valueType), valueType: valueType,
-                    ioManagerKey: ioManagerKey)
+                    ioManagerKey: ioManagerKey, assetKey: assetKey)
             ]
         case .nothing:
-            outputs = [OutputDefinition(dagsterType: .nothing, valueType: .of(Void.self), ioManagerKey: ioManagerKey)]
+            outputs = [
+                OutputDefinition(dagsterType: .nothing, valueType: .of(Void.self), ioManagerKey: ioManagerKey, assetKey: assetKey)
+            ]
         case .dynamic(let valueType):
             outputs = [
                 OutputDefinition(

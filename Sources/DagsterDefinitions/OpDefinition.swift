@@ -38,12 +38,15 @@ public struct OutputDefinition: Sendable {
     public let ioManagerKey: String
     /// A human description.
     public let description: String?
+    /// The asset the output materializes (outputs of asset ops); stored under the asset's key.
+    public let assetKey: AssetKey?
 
     /// Creates an output definition.
     public init(
         name: String = "result", dagsterType: DagsterType, valueType: ValueType, isRequired: Bool = true,
-        isDynamic: Bool = false, ioManagerKey: String = "io_manager", description: String? = nil
+        isDynamic: Bool = false, ioManagerKey: String = "io_manager", description: String? = nil, assetKey: AssetKey? = nil
     ) {
+        self.assetKey = assetKey
         self.name = name
         self.dagsterType = dagsterType
         self.valueType = valueType

@@ -109,7 +109,7 @@ public struct ActiveExecution: Sendable {
                 .filter(produced.contains)
         case .fanIn(let sources):
             return sources.flatMap { upstreamOutputs(of: $0, for: key) }
-        case .jobInput, .config:
+        case .jobInput, .config, .asset:
             return []
         }
     }
@@ -289,7 +289,7 @@ public struct ActiveExecution: Sendable {
         let node = plan.nodes[step.nodeIndex]
         for input in node.inputs {
             switch input.source {
-            case .jobInput, .config: continue
+            case .jobInput, .config, .asset: continue
             default:
                 if upstreamOutputs(of: input.source, for: key).isEmpty && !isUnselectedUpstream(input.source) { return true }
             }

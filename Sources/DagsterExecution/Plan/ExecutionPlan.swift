@@ -16,13 +16,15 @@ public indirect enum PlanSource: Sendable, Hashable {
     case jobInput(String)
     /// An unconnected op input, from run config `ops.OP.inputs.NAME`.
     case config(handle: String, input: String)
+    /// The stored value of an asset outside the run, read by `ioManagerKey`.
+    case asset(AssetKey, ioManagerKey: String)
 
     /// The op handles this source reads.
     var upstreamHandles: [String] {
         switch self {
         case .output(let handle, _), .mappedElement(let handle, _), .collected(let handle, _): [handle]
         case .fanIn(let sources): sources.flatMap(\.upstreamHandles)
-        case .jobInput, .config: []
+        case .jobInput, .config, .asset: []
         }
     }
 }
@@ -211,6 +213,8 @@ private struct PlanBuilder {
             return bound
         case .unconnected:
             return .config(handle: handle, input: input)
+        case .asset(let key, let ioManagerKey):
+            return .asset(key, ioManagerKey: ioManagerKey)
         case .detached(let reason):
             throw DagsterError(.invalidDefinition, "input '\(input)' of '\(handle)': \(reason)")
         }

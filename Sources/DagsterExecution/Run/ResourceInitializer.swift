@@ -20,14 +20,7 @@ struct ResourceInitializer {
             keys.formUnion(node.op.requiredResourceKeys)
             keys.formUnion(node.op.outputs.filter { !$0.dagsterType.isNothing }.map(\.ioManagerKey))
             for hook in node.hooks { keys.formUnion(hook.requiredResourceKeys) }
-            for input in node.inputs {
-                for source in Self.outputSources(input.source) {
-                    guard let output = plan.node(source.handle)?.op.output(named: source.output),
-                        !output.dagsterType.isNothing
-                    else { continue }
-                    keys.insert(output.ioManagerKey)
-                }
-            }
+            for input in node.inputs { keys.formUnion(Self.inputManagerKeys(input.source, in: plan)) }
         }
         var ordered: [String] = []
         var visited: Set<String> = []
@@ -72,13 +65,16 @@ struct ResourceInitializer {
         }
     }
 
-    /// The upstream outputs an input source reads.
-    private static func outputSources(_ source: PlanSource) -> [(handle: String, output: String)] {
+    /// The IO managers an input source loads through: those of the upstream outputs it reads,
+    /// or the one named for an asset outside the run.
+    private static func inputManagerKeys(_ source: PlanSource, in plan: ExecutionPlan) -> [String] {
         switch source {
         case .output(let handle, let output), .mappedElement(let handle, let output), .collected(let handle, let output):
-            [(handle, output)]
-        case .fanIn(let sources): sources.flatMap(outputSources)
-        case .jobInput, .config: []
+            guard let definition = plan.node(handle)?.op.output(named: output), !definition.dagsterType.isNothing else { return [] }
+            return [definition.ioManagerKey]
+        case .fanIn(let sources): return sources.flatMap { inputManagerKeys($0, in: plan) }
+        case .asset(_, let ioManagerKey): return [ioManagerKey]
+        case .jobInput, .config: return []
         }
     }
 }

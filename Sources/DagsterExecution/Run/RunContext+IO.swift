@@ -53,6 +53,8 @@ extension RunContext {
                         + "add it under ops:\(handle.replacingOccurrences(of: ".", with: ":ops:")):inputs:\(inputName)")
             }
             return try definition.valueType.decode(json)
+        case .asset(let assetKey, let ioManagerKey):
+            return try await loadAsset(assetKey, ioManagerKey: ioManagerKey, into: name, definition: definition, node: node, key: key)
         case .output, .mappedElement:
             let refs = execution.withLock { $0.upstreamOutputs(of: source, for: key) }
             guard let ref = refs.first else {
@@ -80,7 +82,7 @@ extension RunContext {
         if output.dagsterType.isNothing { return () }
         let upstreamContext = OutputContext(
             runID: priorOutputs[ref] ?? run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output, mappingKey: ref.mappingKey,
-            valueType: output.valueType)
+            valueType: output.valueType, assetKey: output.assetKey)
         let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
         let value = try await userCode("loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\"") {
             try await ioManager(output.ioManagerKey).loadInput(context)
@@ -93,6 +95,26 @@ extension RunContext {
                     LoadedInputData(
                         inputName: inputName, managerKey: output.ioManagerKey, upstreamOutputName: ref.output,
                         upstreamStepKey: ref.stepKey))))
+        return value
+    }
+
+    /// Loads the stored value of an asset this run does not materialize.
+    private func loadAsset(
+        _ assetKey: AssetKey, ioManagerKey: String, into inputName: String, definition: InputDefinition, node: PlanNode,
+        key: StepKey
+    ) async throws -> any Sendable {
+        let upstreamContext = OutputContext(
+            runID: run.runID, jobName: job.name, stepKey: "", name: "result", valueType: definition.valueType,
+            assetKey: assetKey)
+        let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
+        let value = try await userCode("loading input \"\(inputName)\" from asset \(assetKey.userString) using input manager \"\(ioManagerKey)\"") {
+            try await ioManager(ioManagerKey).loadInput(context)
+        }
+        recorder.record(
+            events.step(
+                .loadedInput, key, handle: node.handle,
+                "Loaded input \"\(inputName)\" using input manager \"\(ioManagerKey)\"",
+                .loadedInput(LoadedInputData(inputName: inputName, managerKey: ioManagerKey, upstreamOutputName: nil, upstreamStepKey: nil))))
         return value
     }
 
@@ -140,7 +162,7 @@ extension RunContext {
             if !definition.dagsterType.isNothing {
                 let context = OutputContext(
                     runID: run.runID, jobName: job.name, stepKey: key, name: output.outputName, mappingKey: output.mappingKey,
-                    valueType: definition.valueType, metadata: output.metadata)
+                    valueType: definition.valueType, metadata: output.metadata, assetKey: definition.assetKey)
                 let metadata = try await userCode("handling output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"") {
                     try await ioManager(definition.ioManagerKey).handleOutput(context, output.value)
                 }
@@ -149,6 +171,15 @@ extension RunContext {
                         .handledOutput, key, handle: node.handle,
                         "Handled output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"",
                         .handledOutput(HandledOutputData(outputName: output.outputName, managerKey: definition.ioManagerKey, metadata: metadata))))
+                if let assetKey = definition.assetKey {
+                    let materialization = AssetMaterialization(
+                        assetKey: assetKey, metadata: output.metadata.merging(metadata) { _, handled in handled })
+                    recorder.record(
+                        events.step(
+                            .assetMaterialization, key, handle: node.handle, "Materialized value \(assetKey.userString).",
+                            .assetMaterialization(materialization)),
+                        level: .info)
+                }
             }
             outputCapture?.withLock { $0[ref] = output.value }
             refs.append(ref)

@@ -1,0 +1,26 @@
+import DagsterConfig
+import DagsterCore
+
+/// What an asset's body receives: the asset being materialized, plus everything an op's
+/// context offers (run, config, resources, logging).
+public struct AssetContext: Sendable {
+    /// The asset being materialized.
+    public let assetKey: AssetKey
+    /// The context of the op computing the asset.
+    public let op: OpContext
+
+    /// Creates a context.
+    public init(assetKey: AssetKey, op: OpContext) {
+        self.assetKey = assetKey
+        self.op = op
+    }
+
+    /// The run's id.
+    public var runID: RunID { op.runID }
+    /// The run's log.
+    public var log: DagsterLogger { op.log }
+    /// The asset's config (`ops.OP_NAME.config` in run config).
+    public var config: JSONValue { op.opConfig }
+    /// The resources the asset requires.
+    public var resources: Resources { op.resources }
+}

@@ -1,0 +1,105 @@
+import DagsterConfig
+import DagsterCore
+
+/// Anything that carries an asset definition: `Asset<Value>` of any value type, or the
+/// definition itself.
+public protocol AssetDefinitionConvertible: Sendable {
+    /// The untyped definition.
+    var definition: AssetsDefinition { get }
+}
+
+extension Asset: AssetDefinitionConvertible {}
+
+extension AssetsDefinition: AssetDefinitionConvertible {
+    public var definition: AssetsDefinition { self }
+}
+
+extension Job {
+    /// The name of the job Definitions make of all their assets (Dagster's implicit asset job).
+    public static let implicitAssetJobName = "__ASSET_JOB"
+
+    /// A job materializing the `selection` of `assets` (all of them when `nil`), one step per
+    /// asset. An input whose upstream asset is outside the selection reads the upstream's stored
+    /// value through its IO manager.
+    /// - Throws: `DagsterError(.invalidDefinition)` for duplicate keys, an upstream key no asset
+    ///   defines, a dependency cycle (naming the keys), or a selected key that is not defined.
+    public static func materializing(
+        _ assets: [any AssetDefinitionConvertible], selection: Set<AssetKey>? = nil, name: String = implicitAssetJobName,
+        resources: [String: ResourceDefinition] = [:], tags: [String: String] = [:], executor: ExecutorDefinition? = nil
+    ) throws -> Job {
+        let graph = try AssetDependencyGraph(assets.map(\.definition))
+        if let selection {
+            let unknown = selection.subtracting(graph.byKey.keys).map(\.userString).sorted()
+            guard unknown.isEmpty else {
+                throw DagsterError(
+                    .invalidDefinition,
+                    "no asset with key \(unknown.joined(separator: ", ")); defined: "
+                        + graph.byKey.keys.map(\.userString).sorted().joined(separator: ", "))
+            }
+        }
+        let selected = selection ?? Set(graph.byKey.keys)
+        let nodes = graph.topologicalOrder.filter(selected.contains).compactMap { key -> NodeInvocation? in
+            guard let asset = graph.byKey[key] else { return nil }
+            let inputs = asset.inputKeys.map { input -> (name: String, source: InputSource) in
+                guard selected.contains(input.key) else {
+                    let ioManagerKey = graph.byKey[input.key]?.ioManagerKey ?? "io_manager"
+                    return (input.name, .asset(input.key, ioManagerKey: ioManagerKey))
+                }
+                return (input.name, .output(node: AssetsDefinition.opName(for: input.key), output: "result"))
+            }
+            let after = asset.nonDataDependencies.filter(selected.contains).map {
+                InputSource.output(node: AssetsDefinition.opName(for: $0), output: "result")
+            }
+            return NodeInvocation(name: asset.op.name, definition: .op(asset.op), inputs: inputs, after: after)
+        }
+        return Job(
+            name: name, description: nil, graph: GraphDefinition(name: name, nodes: nodes), resources: resources,
+            defaultRunConfig: nil, tags: tags, metadata: [:], hooks: [], executor: executor, opRetryPolicy: nil,
+            opSelection: nil)
+    }
+}
+
+/// The dependency graph of a set of assets, checked: unique keys, known upstreams, no cycles.
+struct AssetDependencyGraph {
+    let byKey: [AssetKey: AssetsDefinition]
+    /// Every key, upstream before downstream (ties by key).
+    let topologicalOrder: [AssetKey]
+
+    init(_ assets: [AssetsDefinition]) throws {
+        var byKey: [AssetKey: AssetsDefinition] = [:]
+        for asset in assets {
+            guard byKey.updateValue(asset, forKey: asset.key) == nil else {
+                throw DagsterError(.invalidDefinition, "asset key \(asset.key.userString) is defined twice")
+            }
+        }
+        var problems: [String] = []
+        for asset in assets {
+            for upstream in asset.dependencies where byKey[upstream] == nil {
+                problems.append("asset \(asset.key.userString) depends on \(upstream.userString), which no asset defines")
+            }
+        }
+        guard problems.isEmpty else { throw DagsterError(.invalidDefinition, problems.sorted().joined(separator: "; ")) }
+        var remaining = Dictionary(uniqueKeysWithValues: assets.map { ($0.key, Set($0.dependencies).count) })
+        var downstream: [AssetKey: [AssetKey]] = [:]
+        for asset in assets { for upstream in Set(asset.dependencies) { downstream[upstream, default: []].append(asset.key) } }
+        var ready = remaining.filter { $0.value == 0 }.map(\.key).sorted(by: >)
+        var order: [AssetKey] = []
+        while let key = ready.popLast() {
+            order.append(key)
+            for next in downstream[key] ?? [] {
+                remaining[next, default: 0] -= 1
+                if remaining[next] == 0 {
+                    ready.append(next)
+                    ready.sort(by: >)
+                }
+            }
+        }
+        guard order.count == assets.count else {
+            let cyclic = Set(assets.map(\.key)).subtracting(order).map(\.userString).sorted()
+            throw DagsterError(
+                .invalidDefinition, "the assets \(cyclic.joined(separator: ", ")) depend on each other in a cycle")
+        }
+        self.byKey = byKey
+        self.topologicalOrder = order
+    }
+}

@@ -1,0 +1,23 @@
+import DagsterConfig
+import DagsterCore
+import DagsterDefinitions
+
+/// Materializes assets in this process (Dagster's `materialize`): the `selection` of `assets`
+/// (all when `nil`), one step per asset, recorded in `instance` (an ephemeral one by default).
+/// Upstream assets outside the selection are read from their IO managers' storage.
+///
+/// ```swift
+/// let result = try await materialize([orders, revenue], instance: try .localTemp())
+/// let total: Double = try result.output(forNode: "revenue")
+/// ```
+/// - Throws: `DagsterError(.invalidDefinition)` for an invalid asset graph or an unknown selected
+///   key, config errors before anything runs, and the first step failure unless `raiseOnError`
+///   is false.
+public func materialize(
+    _ assets: [any AssetDefinitionConvertible], selection: Set<AssetKey>? = nil, instance: DagsterInstance? = nil,
+    resources: [String: ResourceDefinition] = [:], runConfig: JSONValue = .emptyObject, tags: [String: String] = [:],
+    raiseOnError: Bool = true
+) async throws -> ExecuteInProcessResult {
+    let job = try Definitions(jobs: [Job.materializing(assets, selection: selection, resources: resources)]).jobs[0]
+    return try await job.executeInProcess(runConfig: runConfig, instance: instance, tags: tags, raiseOnError: raiseOnError)
+}

@@ -1,0 +1,68 @@
+import Dagster
+import Foundation
+import Testing
+
+/// Software-defined assets materialized in process: the asset job, stored values by key,
+/// materialization events and the instance's asset index.
+@Suite("Asset materialization")
+struct AssetMaterializationTests {
+    private let orders = Asset("orders") { (_: AssetContext) -> [Int] in [3, 4, 5] }
+    private var revenue: Asset<Int> {
+        Asset("revenue", ins: orders, group: "finance") { (_: AssetContext, orders: [Int]) in orders.reduce(0, +) }
+    }
+    private var report: Asset<String> {
+        Asset(["mart", "report"], ins: revenue) { (context: AssetContext, revenue: Int) in
+            "\(context.assetKey.userString): \(revenue)"
+        }
+    }
+
+    @Test func materializingStoresEachAssetUnderItsKeyAndIndexesIt() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let result = try await materialize([orders, revenue, report], instance: instance)
+        #expect(result.success)
+        #expect(try result.output(forNode: "mart__report", as: String.self) == "mart/report: 12")
+        let materialized = result.allEvents.filter { $0.eventType == .assetMaterialization }
+        #expect(materialized.compactMap(\.dagsterEvent?.assetKey) == [AssetKey("orders"), AssetKey("revenue"), AssetKey(["mart", "report"])])
+        #expect(materialized.first?.userMessage == "Materialized value orders.")
+        let steps = result.allEvents.filter { $0.stepKey == "revenue" }.compactMap(\.eventType)
+        #expect(Array(steps.suffix(4)) == [.stepOutput, .handledOutput, .assetMaterialization, .stepSuccess])
+        let storage = try #require(instance.storageDirectory)
+        let stored = try String(contentsOf: storage.appendingPathComponent("mart/report"), encoding: .utf8)
+        #expect(stored == "\"mart/report: 12\"")
+        #expect(Set(try await instance.getAssetKeys()) == [AssetKey("orders"), AssetKey("revenue"), AssetKey(["mart", "report"])])
+        let latest = try await instance.getLatestMaterializationEvent(AssetKey("revenue"))
+        #expect(latest?.runID == result.runID)
+    }
+
+    @Test func aSelectionReadsUnselectedUpstreamAssetsFromStorage() async throws {
+        let instance = try DagsterInstance.localTemp()
+        _ = try await materialize([orders, revenue, report], instance: instance)
+        let changedOrders = Asset("orders") { (_: AssetContext) -> [Int] in [100] }
+        let rerun = try await materialize([changedOrders, revenue, report], selection: [AssetKey("revenue"), AssetKey(["mart", "report"])], instance: instance)
+        #expect(try rerun.output(forNode: "mart__report", as: String.self) == "mart/report: 12")
+        #expect(!rerun.allEvents.contains { $0.stepKey == "orders" })
+        let loaded = try #require(rerun.allEvents.first { $0.eventType == .loadedInput && $0.stepKey == "revenue" })
+        #expect(loaded.userMessage == "Loaded input \"orders\" using input manager \"io_manager\"")
+    }
+
+    @Test func definitionsMakeOneJobOfAllTheirAssets() throws {
+        let definitions = try Definitions(assets: [orders, revenue, report])
+        let job = try definitions.job(named: Job.implicitAssetJobName)
+        #expect(job.graph.nodes.map(\.name) == ["orders", "revenue", "mart__report"])
+        #expect(definitions.assets.map(\.groupName) == ["default", "finance", "default"])
+    }
+
+    @Test func anUndefinedUpstreamOrACycleIsALoadTimeErrorNamingTheKeys() throws {
+        let orphan = Asset("orphan", deps: [AssetKey(["raw", "events"])]) { (_: AssetContext) in 1 }
+        let missing = try #require(throws: DagsterError.self) { try Definitions(assets: [orphan]) }
+        #expect(missing.message.contains("asset orphan depends on raw/events, which no asset defines"))
+        let first = Asset("first", deps: [AssetKey("second")]) { (_: AssetContext) in 1 }
+        let second = Asset("second", deps: [AssetKey("first")]) { (_: AssetContext) in 2 }
+        let cycle = try #require(throws: DagsterError.self) { try Definitions(assets: [first, second]) }
+        #expect(cycle.message.contains("the assets first, second depend on each other in a cycle"))
+        let unknown = try #require(throws: DagsterError.self) {
+            try Job.materializing([orders], selection: [AssetKey("nope")])
+        }
+        #expect(unknown.message.contains("no asset with key nope; defined: orders"))
+    }
+}
