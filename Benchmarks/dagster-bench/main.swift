@@ -7,6 +7,7 @@ import Foundation
 ///   swift run -c release dagster-bench w2 [N] [--iterations K]
 ///   swift run -c release dagster-bench w5 [N] [--iterations K]
 ///   swift run -c release dagster-bench w3 [--iterations K]
+///   swift run -c release dagster-bench w4 [--iterations K]
 /// Prints one JSON line per measurement (medians). W7 is whole-process: time
 /// `.build/release/quickstart job list` and `--version` from outside (e.g. hyperfine).
 
@@ -62,10 +63,12 @@ do {
         try await runW2(count: sizes.first ?? 100, iterations: iterations)
     case "w3":
         try await runW3(iterations: iterations)
+    case "w4":
+        try await runW4(iterations: iterations)
     case "w5":
         try await runW5(count: sizes.first ?? 10000, repetitions: max(iterations, 20))
     default:
-        FileHandle.standardError.write(Data("unknown workload '\(workload)'; available: w1, w2, w3, w5\n".utf8))
+        FileHandle.standardError.write(Data("unknown workload '\(workload)'; available: w1, w2, w3, w4, w5\n".utf8))
         exit(2)
     }
 } catch {

@@ -21,7 +21,7 @@ public struct Asset<Value: Sendable>: Sendable {
 
     /// Declares an asset.
     /// - Parameters:
-    ///   - key: the asset's key (a string literal is a one-component key).
+    ///   - key: the asset's key (`"orders"`, or `["mart", "orders"]` for a path).
     ///   - ins: the upstream assets whose values the body receives, in the body's order.
     ///   - deps: upstream assets that must be materialized first but pass no value.
     ///   - group: the asset group (`default` when `nil`).
@@ -34,25 +34,92 @@ public struct Asset<Value: Sendable>: Sendable {
         requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager",
         _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Value
     ) {
-        var inputKeys: [(name: String, key: AssetKey)] = []
-        for upstream in repeat each ins {
-            inputKeys.append((AssetsDefinition.opName(for: upstream.key), upstream.key))
-        }
-        let name = AssetsDefinition.opName(for: key)
-        let inputNames = inputKeys.map(\.name)
-        let declaration = OpDeclaration(
-            name: name, inputNames: inputNames, inputTypes: [:], outs: [], outputType: nil, configField: configField,
-            requiredResources: requiredResources, tags: tags, description: description, codeVersion: codeVersion,
-            retryPolicy: retryPolicy, ioManagerKey: ioManagerKey, assetKey: key)
+        var upstream: [AssetKey] = []
+        for asset in repeat each ins { upstream.append(asset.key) }
         var inputValueTypes: [ValueType] = []
         for type in repeat (each In).self { inputValueTypes.append(.of(type)) }
-        let shape = OutputShape.of(Value.self)
-        let op = declaration.definition(inputValueTypes: inputValueTypes, outputShape: shape) { context, values in
-            let inputs: (repeat each In) = try unpackInputs(values, of: name, named: inputNames, as: repeat (each In).self)
-            let value = try await body(AssetContext(assetKey: key, op: context), repeat each inputs)
-            return shape.produced(by: value)
+        let names = upstream.map(AssetsDefinition.opName(for:))
+        let opName = AssetsDefinition.opName(for: key)
+        definition = AssetDeclaration(
+            key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
+            metadata: metadata, codeVersion: codeVersion, configField: configField,
+            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey
+        ).definition(upstream: upstream, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
+            let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
+            return try await body(context, repeat each inputs)
         }
-        definition = AssetsDefinition(
+    }
+
+    /// Declares an asset reading any number of upstream assets of one type, as an array in the
+    /// order given (for assets built in a loop).
+    ///
+    /// ```swift
+    /// let total = Asset("total", fanIn: regions) { (ctx: AssetContext, sales: [Int]) in sales.reduce(0, +) }
+    /// ```
+    public init<Element: Sendable>(
+        _ key: AssetKey, fanIn upstream: [Asset<Element>], deps: [AssetKey] = [], group: String? = nil,
+        tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
+        metadata: Metadata = [:], codeVersion: String? = nil, configField: ConfigField? = nil,
+        requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager",
+        _ body: @escaping @Sendable (AssetContext, [Element]) async throws -> Value
+    ) {
+        let opName = AssetsDefinition.opName(for: key)
+        definition = AssetDeclaration(
+            key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
+            metadata: metadata, codeVersion: codeVersion, configField: configField,
+            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey
+        ).definition(
+            upstream: upstream.map(\.key), inputValueTypes: Array(repeating: .of(Element.self), count: upstream.count),
+            valueType: Value.self
+        ) { context, values in
+            let elements = try values.enumerated().map { index, value in
+                guard let element = value as? Element else {
+                    throw DagsterError(
+                        .typeCheck,
+                        "asset '\(opName)' received a \(type(of: value)) from \(upstream[index].key.userString), but takes \(Element.self)")
+                }
+                return element
+            }
+            return try await body(context, elements)
+        }
+    }
+}
+
+/// The declared attributes of an asset, turned into an `AssetsDefinition` once its inputs'
+/// types are known.
+struct AssetDeclaration {
+    var key: AssetKey
+    var deps: [AssetKey]
+    var group: String?
+    var tags: [String: String]
+    var kinds: Set<String>
+    var owners: [String]
+    var description: String?
+    var metadata: Metadata
+    var codeVersion: String?
+    var configField: ConfigField?
+    var requiredResources: Set<String>
+    var retryPolicy: RetryPolicy?
+    var ioManagerKey: String
+
+    /// The definition of an asset reading `upstream` (one input each, typed `inputValueTypes`)
+    /// whose body, given the input values, computes a `Value`.
+    func definition<Value: Sendable>(
+        upstream: [AssetKey], inputValueTypes: [ValueType], valueType: Value.Type,
+        compute: @escaping @Sendable (AssetContext, [any Sendable]) async throws -> Value
+    ) -> AssetsDefinition {
+        let inputKeys = upstream.map { (name: AssetsDefinition.opName(for: $0), key: $0) }
+        let declaration = OpDeclaration(
+            name: AssetsDefinition.opName(for: key), inputNames: inputKeys.map(\.name), inputTypes: [:], outs: [],
+            outputType: nil, configField: configField, requiredResources: requiredResources, tags: tags,
+            description: description, codeVersion: codeVersion, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
+            assetKey: key)
+        let shape = OutputShape.of(Value.self)
+        let key = key
+        let op = declaration.definition(inputValueTypes: inputValueTypes, outputShape: shape) { context, values in
+            shape.produced(by: try await compute(AssetContext(assetKey: key, op: context), values))
+        }
+        return AssetsDefinition(
             key: key, op: op, inputKeys: inputKeys, nonDataDependencies: deps,
             groupName: group ?? AssetsDefinition.defaultGroup, tags: tags, kinds: kinds, owners: owners,
             description: description, metadata: metadata)
