@@ -4,6 +4,7 @@ Run it with the Python of a virtualenv holding dagster==1.13.27:
 
     python dagster_workloads.py w2 [N] [--iterations K]   # N-op chain, in-process executor
     python dagster_workloads.py w3 [--iterations K]       # 1 -> 40 -> 1 fan-out, multiprocess executor
+    python dagster_workloads.py w4 [--iterations K]       # 100 assets in 10 layers, then lookups
     python dagster_workloads.py w5 [N] [--iterations K]   # N add_run calls, then four run queries
 
 Each prints one JSON line with the same keys as `dagster-bench` (times are medians in seconds),
@@ -150,6 +151,54 @@ def w3(iterations):
             "iterations": iterations, "all_s": seconds}
 
 
+def layered_assets(layers=10, width=10):
+    """W4's assets: layer 0 asset i returns i; each asset of layer k reads all of layer k - 1 and
+    returns the sum of its inputs modulo 100 (functions made with exec: Dagster maps inputs to
+    named parameters)."""
+    from dagster import AssetIn, asset
+
+    made, previous = [], []
+    for layer in range(layers):
+        current = []
+        for index in range(width):
+            name = f"layer_{layer}_asset_{index}"
+            if layer == 0:
+                source = f"def {name}():\n    return {index}\n"
+                ins = {}
+            else:
+                params = [f"in_{j}" for j in range(len(previous))]
+                source = f"def {name}({', '.join(params)}):\n    return ({' + '.join(params)}) % 100\n"
+                ins = {param: AssetIn(key=upstream) for param, upstream in zip(params, previous)}
+            scope = {}
+            exec(source, scope)
+            made.append(asset(name=name, ins=ins)(scope[name]))
+            current.append(name)
+        previous = current
+    return made
+
+
+def w4(iterations):
+    """Materializes the 100 assets against a fresh instance, then looks up each latest materialization."""
+    from dagster import AssetKey, materialize
+
+    assets = layered_assets()
+    seconds, lookups = [], []
+    for _ in range(iterations):
+        instance, home = fresh_instance()
+        began = time.perf_counter()
+        result = materialize(assets, instance=instance)
+        seconds.append(time.perf_counter() - began)
+        if not result.success:
+            raise SystemExit("W4 run failed")
+        began = time.perf_counter()
+        for definition in assets:
+            assert instance.get_latest_materialization_event(definition.key) is not None
+        lookups.append((time.perf_counter() - began) / len(assets))
+        drop_instance(instance, home)
+    return {"workload": "w4", "assets": len(assets), "materialize_s": median(seconds),
+            "lookup_s_per_key": median(lookups), "iterations": iterations}
+
+
 def w5(count, repetitions):
     """`count` add_run calls (one transaction each, as dagster-bench does), then the four queries,
     each called once untimed and then `repetitions` times."""
@@ -195,9 +244,11 @@ if __name__ == "__main__":
         report = w2(ITERATIONS)
     elif WORKLOAD == "w3":
         report = w3(ITERATIONS)
+    elif WORKLOAD == "w4":
+        report = w4(ITERATIONS)
     elif WORKLOAD == "w5":
         # dagster-bench repeats each query max(iterations, 20) times; do the same.
         report = w5(SIZE or 10_000, max(ITERATIONS, 20))
     else:
-        raise SystemExit(f"unknown workload {WORKLOAD!r}; available: w2, w3, w5")
+        raise SystemExit(f"unknown workload {WORKLOAD!r}; available: w2, w3, w4, w5")
     print(json.dumps(report), flush=True)

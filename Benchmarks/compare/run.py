@@ -132,7 +132,7 @@ def print_table(rows, notes):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="w2,w3,w5,w7", help="comma-separated workloads (default: w2,w3,w5,w7)")
+    parser.add_argument("--only", default="w2,w3,w4,w5,w7", help="comma-separated workloads (default: w2,w3,w4,w5,w7)")
     parser.add_argument("--quick", action="store_true", help="W5 with 1,000 runs, 3 iterations (W3: 1)")
     parser.add_argument("--iterations", type=int, help="iterations of every workload (default 5; --quick: 3, W3 1)")
     parser.add_argument("--w2-n", type=int, default=100, help="chain length of W2 (default 100)")
@@ -142,7 +142,7 @@ def main():
     options = parser.parse_args()
 
     selected = [name.strip().lower() for name in options.only.split(",") if name.strip()]
-    unknown = set(selected) - {"w2", "w3", "w5", "w7"}
+    unknown = set(selected) - {"w2", "w3", "w4", "w5", "w7"}
     if unknown:
         parser.error(f"unknown workloads: {', '.join(sorted(unknown))}")
 
@@ -183,7 +183,7 @@ def main():
         if not os.access(bench, os.X_OK):
             notes.append(f"{workload.upper()} skipped: no {bench} (swift build -c release --product dagster-bench)")
             continue
-        size = {"w2": [str(options.w2_n)], "w3": [], "w5": [str(w5_runs)]}[workload]
+        size = {"w2": [str(options.w2_n)], "w3": [], "w4": [], "w5": [str(w5_runs)]}[workload]
         arguments = [workload, *size, "--iterations", str(count)]
         theirs = run_json([*workloads, *arguments], f"{workload} dagster")
         ours = run_json([bench, *arguments], f"{workload} swift-dagster")
@@ -192,6 +192,9 @@ def main():
             notes.append(f"W2 events written per run: Dagster {theirs['events']}, swift-dagster {ours['events']}")
         elif workload == "w3":
             rows.append(("W3 fan-out 1→40→1, multiprocess (2)", theirs["exec_s"], ours["exec_s"]))
+        elif workload == "w4":
+            rows.append(("W4 materialize 100 assets (10×10)", theirs["materialize_s"], ours["materialize_s"]))
+            rows.append(("W4 latest materialization, per key", theirs["lookup_s_per_key"], ours["lookup_s_per_key"]))
         else:
             rows.append((f"W5 insert {w5_runs:,} runs", theirs["insert_s"], ours["insert_s"]))
             for key, name in (("q1_s", "get_runs(limit 50)"), ("q2_s", "FAILURE, limit 50"),

@@ -25,7 +25,7 @@ struct AssetMaterializationTests {
         #expect(materialized.compactMap(\.dagsterEvent?.assetKey) == [AssetKey("orders"), AssetKey("revenue"), AssetKey(["mart", "report"])])
         #expect(materialized.first?.userMessage == "Materialized value orders.")
         let steps = result.allEvents.filter { $0.stepKey == "revenue" }.compactMap(\.eventType)
-        #expect(Array(steps.suffix(4)) == [.stepOutput, .handledOutput, .assetMaterialization, .stepSuccess])
+        #expect(Array(steps.suffix(4)) == [.stepOutput, .assetMaterialization, .handledOutput, .stepSuccess])
         let storage = try #require(instance.storageDirectory)
         let stored = try String(contentsOf: storage.appendingPathComponent("mart/report"), encoding: .utf8)
         #expect(stored == "\"mart/report: 12\"")

@@ -18,6 +18,8 @@ public func materialize(
     resources: [String: ResourceDefinition] = [:], runConfig: JSONValue = .emptyObject, tags: [String: String] = [:],
     raiseOnError: Bool = true
 ) async throws -> ExecuteInProcessResult {
-    let job = try Definitions(jobs: [Job.materializing(assets, selection: selection, resources: resources)]).jobs[0]
+    let job = try Definitions(jobs: [
+        Job.materializing(assets, selection: selection, name: "__ephemeral_asset_job__", resources: resources)
+    ]).jobs[0]
     return try await job.executeInProcess(runConfig: runConfig, instance: instance, tags: tags, raiseOnError: raiseOnError)
 }

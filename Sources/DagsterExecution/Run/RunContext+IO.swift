@@ -166,11 +166,7 @@ extension RunContext {
                 let metadata = try await userCode("handling output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"") {
                     try await ioManager(definition.ioManagerKey).handleOutput(context, output.value)
                 }
-                recorder.record(
-                    events.step(
-                        .handledOutput, key, handle: node.handle,
-                        "Handled output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"",
-                        .handledOutput(HandledOutputData(outputName: output.outputName, managerKey: definition.ioManagerKey, metadata: metadata))))
+                // Dagster reports the asset first, then that the output was handled.
                 if let assetKey = definition.assetKey {
                     let materialization = AssetMaterialization(
                         assetKey: assetKey, metadata: output.metadata.merging(metadata) { _, handled in handled })
@@ -180,6 +176,11 @@ extension RunContext {
                             .assetMaterialization(materialization)),
                         level: .info)
                 }
+                recorder.record(
+                    events.step(
+                        .handledOutput, key, handle: node.handle,
+                        "Handled output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"",
+                        .handledOutput(HandledOutputData(outputName: output.outputName, managerKey: definition.ioManagerKey, metadata: metadata))))
             }
             outputCapture?.withLock { $0[ref] = output.value }
             refs.append(ref)
