@@ -99,5 +99,7 @@ struct RootCommand: AsyncParsableCommand {
         commandName: ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "dagster",
         abstract: "A swift-dagster code location: list, inspect and execute its jobs.",
         version: DagsterCLI.version,
-        subcommands: [JobCommand.self, RunCommand.self, InstanceCommand.self, DefinitionsCommand.self, APICommand.self])
+        subcommands: [
+            JobCommand.self, AssetCommand.self, RunCommand.self, InstanceCommand.self, DefinitionsCommand.self, APICommand.self,
+        ])
 }

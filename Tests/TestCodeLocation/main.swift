@@ -75,8 +75,11 @@ let flakyOnce = Op("flaky_once", ins: "value", retryPolicy: RetryPolicy(maxRetri
 let fanOut = Op("fan_out") { (_: OpContext) in DynamicOutputs([("a", 1), ("b", 2), ("c", 3)]) }
 let double = Op("double", ins: "x") { (_: OpContext, x: Int) in x * 2 }
 
+let rawNumbers = Asset("raw_numbers", group: "ingest") { (_: AssetContext) -> [Int] in [1, 2, 3] }
+let doubled = Asset(["mart", "doubled"], ins: rawNumbers) { (_: AssetContext, numbers: [Int]) in numbers.map { $0 * 2 } }
+
 await DagsterCLI.main {
-    try Definitions(jobs: [
+    try Definitions(assets: [rawNumbers, doubled], jobs: [
         Job("sleepy") { _ = nap() },
         Job("flaky") { _ = last(needsMarker(first())) },
         Job("printer") { _ = shout() },

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Dagster
+import Foundation
+
+/// `asset list | materialize | wipe`: the code location's software-defined assets.
+struct AssetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "asset", abstract: "Commands for working with assets.",
+        subcommands: [List.self, Materialize.self, Wipe.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the assets of the code location.")
+
+        @Option(help: "Only these assets: comma-separated keys, path components joined by '/'.") var select: String?
+
+        func run() async throws {
+            let definitions = try DagsterCLI.loadDefinitions()
+            for key in try AssetSelectionArgument.keys(select, in: definitions).sorted() { print(key.userString) }
+        }
+    }
+
+    struct Materialize: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "materialize",
+            abstract: "Materialize assets in this process, recording the run in the instance.",
+            discussion: "Upstream assets outside the selection are read from storage. Exit status 0 when the run succeeds.")
+
+        @Option(help: "The assets to materialize: comma-separated keys, path components joined by '/'.") var select: String
+        @OptionGroup var options: RunOptions
+        @Flag(name: .customLong("no-color"), help: "Print log lines without colors.")
+        var noColor = false
+
+        func run() async throws {
+            let definitions = try DagsterCLI.loadDefinitions()
+            let selection = try AssetSelectionArgument.keys(select, in: definitions)
+            let job = try Job.materializing(definitions.assets, selection: selection, resources: definitions.resources)
+            var request = try options.request()
+            try await ExecuteCommandRunner.execute(job, request: &request, instance: try InstanceLocator.open(), noColor: noColor)
+        }
+    }
+
+    struct Wipe: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "wipe", abstract: "Wipe the materialization history of assets. Warning: Cannot be undone.")
+
+        @Option(help: "The assets to wipe: comma-separated keys, path components joined by '/'.") var select: String
+        @Flag(name: .customLong("noprompt"), help: "Do not ask for confirmation.") var noPrompt = false
+
+        func run() async throws {
+            let keys = try AssetSelectionArgument.keys(select, in: try DagsterCLI.loadDefinitions()).sorted()
+            let names = keys.map(\.userString).joined(separator: ", ")
+            if !noPrompt {
+                guard Confirmation.ask("Are you sure you want to remove the asset key indexes for \(names) from the event logs? Type DELETE")
+                else { throw CLIError("Exiting without removing asset indexes") }
+            }
+            try await InstanceLocator.open().wipeAssets(keys)
+            print("Removed asset indexes from event logs")
+        }
+    }
+}
+
+/// Reads `--select`: comma-separated asset keys with `/` between path components. Every key
+/// must name an asset of the code location; no `--select` means all of them.
+enum AssetSelectionArgument {
+    static func keys(_ text: String?, in definitions: Definitions) throws -> Set<AssetKey> {
+        let defined = Set(definitions.assets.map(\.key))
+        guard let text else { return defined }
+        let keys = CommaList.split(text).map(AssetKey.fromUserString)
+        guard !keys.isEmpty else { throw CLIError("--select is empty; give asset keys such as 'orders,mart/revenue'") }
+        let unknown = keys.filter { !defined.contains($0) }.map(\.userString)
+        guard unknown.isEmpty else {
+            throw CLIError(
+                "no asset with key \(unknown.joined(separator: ", ")) in this code location; it has: "
+                    + defined.map(\.userString).sorted().joined(separator: ", "))
+        }
+        return Set(keys)
+    }
+}

@@ -1,0 +1,34 @@
+import Dagster
+import Foundation
+import Testing
+
+/// `asset list | materialize | wipe` of the code-location binary, as real processes.
+@Suite("Asset CLI", .serialized)
+struct AssetCLITests {
+    @Test func listMaterializeAndWipeAssets() async throws {
+        let cli = try CodeLocationProcess()
+        let list = try await cli.run(["asset", "list"])
+        #expect(list.status == 0 && list.stdout == "mart/doubled\nraw_numbers\n")
+        #expect(try await cli.run(["job", "list"]).stdout.contains("__ASSET_JOB"))
+
+        let all = try await cli.run(["asset", "materialize", "--select", "raw_numbers,mart/doubled", "--no-color"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("ASSET_MATERIALIZATION - Materialized value mart/doubled."))
+        let instance = try cli.instance()
+        #expect(Set(try await instance.getAssetKeys()) == [AssetKey("raw_numbers"), AssetKey(["mart", "doubled"])])
+
+        let downstream = try await cli.run(["asset", "materialize", "--select", "mart/doubled", "--no-color"])
+        #expect(downstream.status == 0, "\(downstream.stderr)")
+        #expect(downstream.stdout.contains("Loaded input \"raw_numbers\" using input manager \"io_manager\""))
+        #expect(!downstream.stdout.contains("raw_numbers - STEP_START"))
+
+        let unknown = try await cli.run(["asset", "materialize", "--select", "nope"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no asset with key nope in this code location; it has: mart/doubled, raw_numbers"))
+
+        let declined = try await cli.run(["asset", "wipe", "--select", "raw_numbers"], input: "no\n")
+        #expect(declined.status == 1 && declined.stderr.contains("Exiting without removing asset indexes"))
+        let wipe = try await cli.run(["asset", "wipe", "--select", "raw_numbers", "--noprompt"])
+        #expect(wipe.status == 0 && wipe.stdout.contains("Removed asset indexes from event logs"))
+        #expect(try await instance.getAssetKeys() == [AssetKey(["mart", "doubled"])])
+    }
+}
