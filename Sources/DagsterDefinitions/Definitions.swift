@@ -24,7 +24,7 @@ public struct Definitions: Sendable {
     ) throws {
         self.resources = resources
         self.assets = assets.map(\.definition)
-        let assetJobs = assets.isEmpty ? [] : [try Job.materializing(assets)]
+        let assetJobs = self.assets.contains { !$0.isExternal } ? [try Job.materializing(assets)] : []
         self.jobs = (assetJobs + jobs).map { job in
             job.with(
                 resources: resources.merging(job.resources) { _, jobResource in jobResource },

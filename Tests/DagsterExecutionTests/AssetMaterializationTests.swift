@@ -45,6 +45,22 @@ struct AssetMaterializationTests {
         #expect(loaded.userMessage == "Loaded input \"orders\" using input manager \"io_manager\"")
     }
 
+    @Test func externalAssetsAreReadFromStorageAndNeverMaterialized() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let events = AssetSpec(["raw", "events"], group: "sources", description: "Loaded by the ingestion service")
+        let storage = try #require(instance.storageDirectory)
+        try FileManager.default.createDirectory(at: storage.appendingPathComponent("raw"), withIntermediateDirectories: true)
+        try "[4, 5]".write(to: storage.appendingPathComponent("raw/events"), atomically: true, encoding: .utf8)
+        let total = Asset("total", ins: Asset<[Int]>(external: events)) { (_: AssetContext, events: [Int]) in events.reduce(0, +) }
+        let result = try await materialize([events, total], instance: instance)
+        #expect(try result.output(forNode: "total", as: Int.self) == 9)
+        #expect(result.allEvents.filter { $0.eventType == .assetMaterialization }.compactMap(\.dagsterEvent?.assetKey) == [AssetKey("total")])
+        let refused = try #require(throws: DagsterError.self) {
+            try Job.materializing([events, total], selection: [AssetKey(["raw", "events"])])
+        }
+        #expect(refused.message.contains("raw/events cannot be materialized: external assets are produced outside this code location"))
+    }
+
     @Test func definitionsMakeOneJobOfAllTheirAssets() throws {
         let definitions = try Definitions(assets: [orders, revenue, report])
         let job = try definitions.job(named: Job.implicitAssetJobName)

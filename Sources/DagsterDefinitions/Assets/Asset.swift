@@ -50,6 +50,15 @@ public struct Asset<Value: Sendable>: Sendable {
         }
     }
 
+    /// A typed handle on an external asset, so computed assets can take its value as an input.
+    ///
+    /// ```swift
+    /// let events = AssetSpec(["raw", "events"])
+    /// let daily = Asset("daily", ins: Asset<[Event]>(external: events)) { (ctx: AssetContext, events: [Event]) in … }
+    /// let defs = try Definitions(assets: [events, daily])
+    /// ```
+    public init(external spec: AssetSpec) { definition = spec.definition }
+
     /// Declares an asset reading any number of upstream assets of one type, as an array in the
     /// order given (for assets built in a loop).
     ///
@@ -119,9 +128,9 @@ struct AssetDeclaration {
         let op = declaration.definition(inputValueTypes: inputValueTypes, outputShape: shape) { context, values in
             shape.produced(by: try await compute(AssetContext(assetKey: key, op: context), values))
         }
-        return AssetsDefinition(
-            key: key, op: op, inputKeys: inputKeys, nonDataDependencies: deps,
-            groupName: group ?? AssetsDefinition.defaultGroup, tags: tags, kinds: kinds, owners: owners,
-            description: description, metadata: metadata)
+        let spec = AssetSpec(
+            key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
+            metadata: metadata, ioManagerKey: ioManagerKey)
+        return AssetsDefinition(spec: spec, op: op, inputKeys: inputKeys)
     }
 }

@@ -14,6 +14,11 @@ extension AssetsDefinition: AssetDefinitionConvertible {
     public var definition: AssetsDefinition { self }
 }
 
+extension AssetSpec: AssetDefinitionConvertible {
+    /// An external asset: declared, not computed here.
+    public var definition: AssetsDefinition { AssetsDefinition(spec: self, op: nil) }
+}
+
 extension Job {
     /// The name of the job Definitions make of all their assets (Dagster's implicit asset job).
     public static let implicitAssetJobName = "__ASSET_JOB"
@@ -37,9 +42,19 @@ extension Job {
                         + graph.byKey.keys.map(\.userString).sorted().joined(separator: ", "))
             }
         }
-        let selected = selection ?? Set(graph.byKey.keys)
+        let external = graph.byKey.values.filter(\.isExternal).map(\.key)
+        if let selection {
+            let selectedExternal = selection.intersection(external).map(\.userString).sorted()
+            guard selectedExternal.isEmpty else {
+                throw DagsterError(
+                    .invalidDefinition,
+                    "\(selectedExternal.joined(separator: ", ")) cannot be materialized: external assets are produced "
+                        + "outside this code location; select the assets that read them")
+            }
+        }
+        let selected = (selection ?? Set(graph.byKey.keys)).subtracting(external)
         let nodes = graph.topologicalOrder.filter(selected.contains).compactMap { key -> NodeInvocation? in
-            guard let asset = graph.byKey[key] else { return nil }
+            guard let asset = graph.byKey[key], let op = asset.op else { return nil }
             let inputs = asset.inputKeys.map { input -> (name: String, source: InputSource) in
                 guard selected.contains(input.key) else {
                     let ioManagerKey = graph.byKey[input.key]?.ioManagerKey ?? "io_manager"
@@ -50,7 +65,7 @@ extension Job {
             let after = asset.nonDataDependencies.filter(selected.contains).map {
                 InputSource.output(node: AssetsDefinition.opName(for: $0), output: "result")
             }
-            return NodeInvocation(name: asset.op.name, definition: .op(asset.op), inputs: inputs, after: after)
+            return NodeInvocation(name: op.name, definition: .op(op), inputs: inputs, after: after)
         }
         return Job(
             name: name, description: nil, graph: GraphDefinition(name: name, nodes: nodes), resources: resources,

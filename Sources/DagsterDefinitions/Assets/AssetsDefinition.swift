@@ -1,57 +1,80 @@
 import DagsterConfig
 import DagsterCore
 
-/// A software-defined asset as the engine sees it: its key and descriptive attributes, the op
-/// that computes it, and which upstream assets its inputs read. `Asset` builds one with typed
-/// dependencies.
-public struct AssetsDefinition: Sendable {
+/// What describes an asset, computed or not: key, upstream keys and descriptive attributes.
+/// On its own (`AssetSpec("raw/events")`) it declares an external asset: one that something
+/// outside this code location produces, which assets here can read.
+public struct AssetSpec: Sendable {
     /// The asset's key.
-    public let key: AssetKey
-    /// The op computing the asset; its `result` output materializes it.
-    public let op: OpDefinition
-    /// The upstream assets whose values the op's inputs receive: input name → key, in order.
-    public let inputKeys: [(name: String, key: AssetKey)]
-    /// Upstream assets that must be materialized first but pass no value.
-    public let nonDataDependencies: [AssetKey]
+    public var key: AssetKey
+    /// Upstream assets that must exist first but pass no value.
+    public var nonDataDependencies: [AssetKey]
     /// The group (Dagster's default group is `default`).
-    public let groupName: String
+    public var groupName: String
     /// Tags.
-    public let tags: [String: String]
+    public var tags: [String: String]
     /// Kinds (technologies, shown in the UI), e.g. `snowflake`.
-    public let kinds: Set<String>
+    public var kinds: Set<String>
     /// Owners: `team:NAME` or e-mail addresses.
-    public let owners: [String]
+    public var owners: [String]
     /// A human description.
-    public let description: String?
+    public var description: String?
     /// Metadata describing the asset (not one materialization).
-    public let metadata: Metadata
+    public var metadata: Metadata
+    /// The IO manager that stores (or, for an external asset, reads) the asset's value.
+    public var ioManagerKey: String
 
-    /// Creates a definition.
+    /// Describes an asset.
     public init(
-        key: AssetKey, op: OpDefinition, inputKeys: [(name: String, key: AssetKey)], nonDataDependencies: [AssetKey] = [],
-        groupName: String = AssetsDefinition.defaultGroup, tags: [String: String] = [:], kinds: Set<String> = [],
-        owners: [String] = [], description: String? = nil, metadata: Metadata = [:]
+        _ key: AssetKey, deps: [AssetKey] = [], group: String? = nil, tags: [String: String] = [:], kinds: Set<String> = [],
+        owners: [String] = [], description: String? = nil, metadata: Metadata = [:], ioManagerKey: String = "io_manager"
     ) {
         self.key = key
-        self.op = op
-        self.inputKeys = inputKeys
-        self.nonDataDependencies = nonDataDependencies
-        self.groupName = groupName
+        self.nonDataDependencies = deps
+        self.groupName = group ?? AssetsDefinition.defaultGroup
         self.tags = tags
         self.kinds = kinds
         self.owners = owners
         self.description = description
         self.metadata = metadata
+        self.ioManagerKey = ioManagerKey
+    }
+}
+
+/// A software-defined asset as the engine sees it: its spec, the op that computes it (none for
+/// an external asset), and which upstream assets the op's inputs read. `Asset` builds one with
+/// typed dependencies.
+public struct AssetsDefinition: Sendable {
+    /// Key, dependencies and descriptive attributes.
+    public let spec: AssetSpec
+    /// The op computing the asset, whose `result` output materializes it; `nil` for an
+    /// external asset.
+    public let op: OpDefinition?
+    /// The upstream assets whose values the op's inputs receive: input name → key, in order.
+    public let inputKeys: [(name: String, key: AssetKey)]
+
+    /// Creates a definition.
+    public init(spec: AssetSpec, op: OpDefinition?, inputKeys: [(name: String, key: AssetKey)] = []) {
+        self.spec = spec
+        self.op = op
+        self.inputKeys = inputKeys
     }
 
     /// Dagster's group for assets that name none.
     public static let defaultGroup = "default"
 
+    /// The asset's key.
+    public var key: AssetKey { spec.key }
+    /// The group.
+    public var groupName: String { spec.groupName }
+    /// Whether the asset is declared here but produced elsewhere.
+    public var isExternal: Bool { op == nil }
+    /// Upstream assets that pass no value.
+    public var nonDataDependencies: [AssetKey] { spec.nonDataDependencies }
     /// Every upstream asset, data and non-data.
-    public var dependencies: [AssetKey] { inputKeys.map(\.key) + nonDataDependencies }
-
+    public var dependencies: [AssetKey] { inputKeys.map(\.key) + spec.nonDataDependencies }
     /// The IO manager storing the asset's value.
-    public var ioManagerKey: String { op.outputs.first?.ioManagerKey ?? "io_manager" }
+    public var ioManagerKey: String { op?.outputs.first?.ioManagerKey ?? spec.ioManagerKey }
 
     /// The name of an asset's op: the key's components joined by `__`, as Dagster names it.
     public static func opName(for key: AssetKey) -> String { key.path.joined(separator: "__") }
