@@ -14,17 +14,30 @@ public struct Definitions: Sendable {
     public let resources: [String: ResourceDefinition]
     /// The software-defined assets; all of them form the job `__ASSET_JOB`.
     public let assets: [AssetsDefinition]
+    /// The checks of the assets, run with them.
+    public let assetChecks: [AssetCheck]
 
     /// Binds resources to jobs and validates everything.
     /// - Throws: `DagsterError(.invalidDefinition)` listing every problem, each naming the job,
     ///   node and input or resource concerned.
     public init(
-        assets: [any AssetDefinitionConvertible] = [], jobs: [Job] = [], resources: [String: ResourceDefinition] = [:],
-        executor: ExecutorDefinition? = nil
+        assets: [any AssetDefinitionConvertible] = [], assetChecks: [AssetCheck] = [], jobs: [Job] = [],
+        resources: [String: ResourceDefinition] = [:], executor: ExecutorDefinition? = nil
     ) throws {
         self.resources = resources
-        self.assets = assets.map(\.definition)
-        let assetJobs = self.assets.contains { !$0.isExternal } ? [try Job.materializing(assets)] : []
+        let definitions = assets.map(\.definition)
+        self.assets = definitions
+        self.assetChecks = assetChecks
+        let assetKeys = Set(definitions.map(\.key))
+        let unknownChecks = assetChecks.filter { !assetKeys.contains($0.definition.assetKey) }
+        guard unknownChecks.isEmpty else {
+            throw DagsterError(
+                .invalidDefinition,
+                unknownChecks.map { "asset check '\($0.definition.name)' checks \($0.definition.assetKey.userString), which no asset defines" }
+                    .joined(separator: "; "))
+        }
+        let assetJobs = definitions.contains { !$0.isExternal } || !assetChecks.isEmpty
+            ? [try Job.materializing(assets, checks: assetChecks)] : []
         self.jobs = (assetJobs + jobs).map { job in
             job.with(
                 resources: resources.merging(job.resources) { _, jobResource in jobResource },

@@ -73,6 +73,16 @@ public final class OpContext: Sendable {
     }
 
     /// Logs the result of a data-quality expectation (a `STEP_EXPECTATION_RESULT` event).
+    /// Records the evaluation of an asset check (`ASSET_CHECK_EVALUATION`), with Dagster's message.
+    public func logEvent(_ evaluation: AssetCheckEvaluation) {
+        sink.record(
+            .assetCheckEvaluation,
+            message: "Asset check '\(evaluation.checkName)' on '\(evaluation.assetKey.userString)' "
+                + (evaluation.passed ? "passed." : "did not pass.")
+                + (evaluation.description.map { " Description: '\($0)'" } ?? ""),
+            payload: .assetCheckEvaluation(evaluation))
+    }
+
     public func logEvent(_ expectation: ExpectationResult) {
         let verdict = expectation.success ? "passed" : "failed"
         sink.record(

@@ -33,7 +33,8 @@ struct AssetCommand: AsyncParsableCommand {
         func run() async throws {
             let definitions = try DagsterCLI.loadDefinitions()
             let selection = try AssetSelectionArgument.keys(select, in: definitions)
-            let job = try Job.materializing(definitions.assets, selection: selection, resources: definitions.resources)
+            let job = try Job.materializing(
+                definitions.assets, checks: definitions.assetChecks, selection: selection, resources: definitions.resources)
             var request = try options.request()
             try await ExecuteCommandRunner.execute(job, request: &request, instance: try InstanceLocator.open(), noColor: noColor)
         }

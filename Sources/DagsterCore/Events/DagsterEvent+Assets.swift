@@ -10,8 +10,15 @@ extension DagsterEvent {
         switch payload {
         case .assetMaterialization(let data): data.assetKey
         case .assetObservation(let data): data.assetKey
+        case .assetCheckEvaluation(let data): data.assetKey
         default: nil
         }
+    }
+
+    /// The evaluation of an `ASSET_CHECK_EVALUATION` event.
+    public var assetCheckEvaluation: AssetCheckEvaluation? {
+        if case .assetCheckEvaluation(let data) = payload { return data }
+        return nil
     }
 
     /// The partition of an asset materialization or observation event, if any.
@@ -19,6 +26,7 @@ extension DagsterEvent {
         switch payload {
         case .assetMaterialization(let data): data.partition
         case .assetObservation(let data): data.partition
+        case .assetCheckEvaluation(let data): data.partition
         default: nil
         }
     }

@@ -13,6 +13,7 @@ public enum EventPayload: Sendable, Hashable, Codable {
     case assetMaterialization(AssetMaterialization)
     case assetObservation(AssetObservation)
     case expectationResult(ExpectationResult)
+    case assetCheckEvaluation(AssetCheckEvaluation)
     /// `STEP_SUCCESS`: how long the step took.
     case stepSuccess(durationMilliseconds: Double)
 }

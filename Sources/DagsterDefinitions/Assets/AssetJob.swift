@@ -24,12 +24,14 @@ extension Job {
     public static let implicitAssetJobName = "__ASSET_JOB"
 
     /// A job materializing the `selection` of `assets` (all of them when `nil`), one step per
-    /// asset. An input whose upstream asset is outside the selection reads the upstream's stored
-    /// value through its IO manager.
+    /// asset, plus a step per check of a materialized asset. An input whose upstream asset is
+    /// outside the selection reads the upstream's stored value through its IO manager; assets
+    /// downstream of a blocking check wait for it and are not materialized when it fails.
     /// - Throws: `DagsterError(.invalidDefinition)` for duplicate keys, an upstream key no asset
     ///   defines, a dependency cycle (naming the keys), or a selected key that is not defined.
     public static func materializing(
-        _ assets: [any AssetDefinitionConvertible], selection: Set<AssetKey>? = nil, name: String = implicitAssetJobName,
+        _ assets: [any AssetDefinitionConvertible], checks: [AssetCheck] = [], selection: Set<AssetKey>? = nil,
+        name: String = implicitAssetJobName,
         resources: [String: ResourceDefinition] = [:], tags: [String: String] = [:], executor: ExecutorDefinition? = nil
     ) throws -> Job {
         let graph = try AssetDependencyGraph(assets.map(\.definition))
@@ -53,19 +55,34 @@ extension Job {
             }
         }
         let selected = (selection ?? Set(graph.byKey.keys)).subtracting(external)
-        let nodes = graph.topologicalOrder.filter(selected.contains).compactMap { key -> NodeInvocation? in
-            guard let asset = graph.byKey[key], let op = asset.op else { return nil }
-            let inputs = asset.inputKeys.map { input -> (name: String, source: InputSource) in
-                guard selected.contains(input.key) else {
-                    let ioManagerKey = graph.byKey[input.key]?.ioManagerKey ?? "io_manager"
-                    return (input.name, .asset(input.key, ioManagerKey: ioManagerKey))
-                }
-                return (input.name, .output(node: AssetsDefinition.opName(for: input.key), output: "result"))
-            }
-            let after = asset.nonDataDependencies.filter(selected.contains).map {
+        let runChecks = checks.map(\.definition).filter { check in
+            selected.contains(check.assetKey) || (selection == nil && external.contains(check.assetKey))
+        }
+        func valueSource(of key: AssetKey) -> InputSource {
+            guard selected.contains(key) else { return .asset(key, ioManagerKey: graph.byKey[key]?.ioManagerKey ?? "io_manager") }
+            return .output(node: AssetsDefinition.opName(for: key), output: "result")
+        }
+        let blockingChecks = Dictionary(grouping: runChecks.filter(\.blocking), by: \.assetKey)
+        func checkNode(_ check: AssetCheckDefinition) -> NodeInvocation {
+            NodeInvocation(
+                name: check.op.name, definition: .op(check.op),
+                inputs: [(name: AssetsDefinition.opName(for: check.assetKey), source: valueSource(of: check.assetKey))])
+        }
+        // Plan order must be topological: each check right after its asset, checks of assets
+        // outside the run first.
+        let checksByAsset = Dictionary(grouping: runChecks, by: \.assetKey)
+        var nodes = runChecks.filter { !selected.contains($0.assetKey) }.map(checkNode)
+        for key in graph.topologicalOrder where selected.contains(key) {
+            guard let asset = graph.byKey[key], let op = asset.op else { continue }
+            let inputs = asset.inputKeys.map { (name: $0.name, source: valueSource(of: $0.key)) }
+            var after = asset.nonDataDependencies.filter(selected.contains).map {
                 InputSource.output(node: AssetsDefinition.opName(for: $0), output: "result")
             }
-            return NodeInvocation(name: op.name, definition: .op(op), inputs: inputs, after: after)
+            for upstream in asset.dependencies {
+                for check in blockingChecks[upstream] ?? [] { after.append(.output(node: check.op.name, output: "result")) }
+            }
+            nodes.append(NodeInvocation(name: op.name, definition: .op(op), inputs: inputs, after: after))
+            nodes += (checksByAsset[key] ?? []).map(checkNode)
         }
         return Job(
             name: name, description: nil, graph: GraphDefinition(name: name, nodes: nodes), resources: resources,

@@ -14,12 +14,13 @@ import DagsterDefinitions
 ///   key, config errors before anything runs, and the first step failure unless `raiseOnError`
 ///   is false.
 public func materialize(
-    _ assets: [any AssetDefinitionConvertible], selection: Set<AssetKey>? = nil, instance: DagsterInstance? = nil,
+    _ assets: [any AssetDefinitionConvertible], checks: [AssetCheck] = [], selection: Set<AssetKey>? = nil,
+    instance: DagsterInstance? = nil,
     resources: [String: ResourceDefinition] = [:], runConfig: JSONValue = .emptyObject, tags: [String: String] = [:],
     raiseOnError: Bool = true
 ) async throws -> ExecuteInProcessResult {
     let job = try Definitions(jobs: [
-        Job.materializing(assets, selection: selection, name: "__ephemeral_asset_job__", resources: resources)
+        Job.materializing(assets, checks: checks, selection: selection, name: "__ephemeral_asset_job__", resources: resources)
     ]).jobs[0]
     return try await job.executeInProcess(runConfig: runConfig, instance: instance, tags: tags, raiseOnError: raiseOnError)
 }
