@@ -94,8 +94,13 @@ extension AssetSelection {
     public static func keyMatching(_ pattern: String) -> AssetSelection { .init(.keyWildcard(pattern)) }
 
     /// The assets in any of `groups`.
-    public static func groups(_ groups: String..., includeSources: Bool = false) -> AssetSelection {
+    public static func groups(_ groups: [String], includeSources: Bool = false) -> AssetSelection {
         .init(.groups(groups, includeSources: includeSources))
+    }
+
+    /// The assets in any of `groups`.
+    public static func groups(_ groups: String..., includeSources: Bool = false) -> AssetSelection {
+        self.groups(groups, includeSources: includeSources)
     }
 
     /// The assets whose tag `key` has exactly `value`; the default `""` matches only tags with an
