@@ -67,10 +67,9 @@ struct AssetSelectionOracleTests {
 
     /// The keys Dagster lists as `AssetKey(s) ['a/b', 'c'] were selected`.
     static func quotedKeys(in message: String) -> [String] {
-        guard let open = message.firstIndex(of: "["), let close = message.firstIndex(of: "]"), open < close else { return [] }
-        return message[message.index(after: open)..<close].split(separator: ",").map {
-            $0.trimmingCharacters(in: " '")
-        }
+        guard let list = message.split(separator: " were selected").first else { return [] }
+        return list.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
     }
 }
 
@@ -106,11 +105,5 @@ struct OracleGraph: Sendable, CustomTestStringConvertible {
                 isExternal: node["is_external"]?.boolValue ?? false,
                 isMaterializable: node["is_materializable"]?.boolValue ?? true)
         }
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

@@ -34,11 +34,26 @@ public struct AssetGraphNode: Sendable, Hashable {
     /// The id shared by the assets of one multi-asset that cannot be subset: they are computed by
     /// one step, so they must be selected together. `nil` for assets that can run on their own.
     public var executionSetID: String?
+    /// How the asset is partitioned, `nil` when it is not; what `partitions:` selects by.
+    public var partitioning: Partitioning?
+
+    /// The kinds of partitions definition, as the `partitions:` attribute names them.
+    public enum Partitioning: String, Sendable, Hashable, CaseIterable {
+        /// A fixed list of keys.
+        case `static`
+        /// Keys added at run time and stored in the instance.
+        case dynamic
+        /// Time windows (hourly, daily, weekly, monthly, any cron).
+        case time
+        /// Two dimensions.
+        case multipartitions
+    }
 
     /// An asset node; everything but the key has Dagster's default.
     public init(
         key: AssetKey, groupName: String = "default", tags: [String: String] = [:], kinds: Set<String> = [],
-        owners: [String] = [], dependencies: [AssetKey] = [], isExternal: Bool = false, executionSetID: String? = nil
+        owners: [String] = [], dependencies: [AssetKey] = [], isExternal: Bool = false, executionSetID: String? = nil,
+        partitioning: Partitioning? = nil
     ) {
         self.key = key
         self.groupName = groupName
@@ -48,6 +63,7 @@ public struct AssetGraphNode: Sendable, Hashable {
         self.dependencies = dependencies
         self.isExternal = isExternal
         self.executionSetID = executionSetID
+        self.partitioning = partitioning
     }
 
     /// Whether a run can materialize the asset: every asset that is not external.

@@ -37,7 +37,6 @@ extension AssetSelection.Expression {
             let wildcard = WildcardPattern(pattern)
             return keys(includeSources: includeSources) { wildcard.matches($0.groupName) }
         case .tag(let key, let value, let includeSources):
-            guard let key else { return [] }
             return keys(includeSources: includeSources) { $0.allTags[key] == value }
         case .kind(let kind, let includeSources):
             guard let kind else { return keys(includeSources: includeSources) { $0.allKinds.isEmpty } }
@@ -49,11 +48,14 @@ extension AssetSelection.Expression {
             return graph.externalKeys
         case .attribute(.materializable):
             return graph.materializableKeys
+        case .partitions(let value):
+            guard let value, value != "none" else { return keys(includeSources: true) { $0.partitioning == nil } }
+            return keys(includeSources: true) { $0.partitioning?.rawValue == value }
         case .instanceOnly(let attribute, _):
             throw DagsterError(
                 .invariantViolation,
                 "The selection uses \(attribute):, which selects by what a Dagster instance or the UI knows (runs, "
-                    + "schedules, sensors, jobs, columns, code locations, partitions), not by the asset graph; it "
+                    + "schedules, sensors, jobs, columns, code locations), not by the asset graph; it "
                     + "cannot be resolved here. Select by key, group, tag, kind or owner instead.")
         case .upstream(let child, let depth, let includeSelf):
             let selection = try resolveChild(child)

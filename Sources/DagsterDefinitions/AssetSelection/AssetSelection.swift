@@ -35,10 +35,12 @@ public struct AssetSelection: Sendable, Hashable {
         case keyWildcard(String)
         case groups([String], includeSources: Bool)
         case groupWildcard(String, includeSources: Bool)
-        case tag(key: String?, value: String, includeSources: Bool)
+        case tag(key: String, value: String, includeSources: Bool)
         case kind(String?, includeSources: Bool)
         case owner(String?)
         case attribute(StructuralAttribute)
+        /// `partitions:none` (or `<null>`), `partitions:static`, ...; other values select nothing.
+        case partitions(String?)
         case instanceOnly(attribute: String, value: String?)
         case upstream(Expression, depth: Int?, includeSelf: Bool)
         case downstream(Expression, depth: Int?, includeSelf: Bool)

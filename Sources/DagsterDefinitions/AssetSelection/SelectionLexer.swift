@@ -41,7 +41,7 @@ struct SelectionToken: Sendable, Equatable {
 /// The last token is `.end`, or `.invalid` where no token matches.
 enum SelectionLexer {
     /// Attribute names, in the order of Dagster's grammar. Only `key`, `tag`, `group`, `kind`,
-    /// `owner` and `is` can be resolved against an asset graph; the others need an instance.
+    /// `owner`, `is` and `partitions` can be resolved against an asset graph; the others need an instance.
     static let attributeNames: [String] = [
         "key", "owner", "group", "tag", "kind", "is", "code_location", "status", "column", "table_name",
         "column_tag", "changed_in_branch", "partitions", "automation_type", "sensor", "schedule", "job",

@@ -148,7 +148,12 @@ struct SelectionParser {
             }
             return .keyWildcard(Self.unquoted(advance()))
         case "tag", "column_tag":
-            let key = try value(of: name)
+            let keyToken = current
+            guard let key = try value(of: name) else {
+                throw SelectionSyntaxError(
+                    offset: keyToken.offset, problem: "\(name): needs a tag key, not <null>",
+                    hint: "To select assets without a tag, use not: not tag:name.")
+            }
             var tagValue: String?
             if current.kind == .equal {
                 _ = advance()
@@ -172,6 +177,8 @@ struct SelectionParser {
                     hint: nil)
             }
             return .attribute(attribute)
+        case "partitions":
+            return .partitions(try value(of: name))
         default:
             return .instanceOnly(attribute: name, value: try value(of: name))
         }
