@@ -1,6 +1,6 @@
 """Writes random asset-selection cases (graphs and queries, no answers) in the oracle's format.
 
-    python3 asset_selection_cases.py > cases_in.json
+    python3 asset_selection_cases.py [SEED CASES] > cases_in.json
     /tmp/dagvenv/bin/python asset_selection_harness.py cases_in.json cases_out.json
     python3 asset_selection_wrap.py cases_out.json > ../asset_selection_extra.json
 
@@ -13,7 +13,11 @@ import json
 import random
 import re
 
-rng = random.Random(20261121)
+import sys
+
+SEED = int(sys.argv[1]) if len(sys.argv) > 1 else 20261121
+CASES = int(sys.argv[2]) if len(sys.argv) > 2 else 12
+rng = random.Random(SEED)
 PREFIXES = [[], ["raw"], ["stg"], ["mart"], ["finance"], ["ml"], ["raw", "v2"], ["mart", "core"]]
 NAMES = ["orders", "users", "events", "clicks", "revenue", "scores", "model", "items", "churn", "ledger",
          "sessions", "forecast", "returns", "signups", "payments", "inventory", "my-asset", "daily_kpis", "a1"]
@@ -244,4 +248,4 @@ def case(index):
     }
 
 
-print(json.dumps([case(i) for i in range(12)], indent=1))
+print(json.dumps([case(i) for i in range(CASES)], indent=1))
