@@ -153,3 +153,48 @@ extension Array {
         return dropFirst().reduce(first, combine)
     }
 }
+
+/// A small graph for behaviour tests:
+///
+///     ext/crm (external) ─┬─ raw/orders ── stg/orders ─┬─ report ── my-report
+///                         └─ raw/users ─── stg/users ──┘
+///
+/// `stg/orders` and `stg/users` come from one non-subsettable multi-asset.
+enum AssetSelectionSample {
+    static let graph: AssetGraph = {
+        do {
+            return try AssetGraph([
+                AssetGraphNode(key: AssetKey(["ext", "crm"]), groupName: "ingest", owners: ["team:data"], isExternal: true),
+                AssetGraphNode(
+                    key: AssetKey(["raw", "orders"]), groupName: "ingest", kinds: ["python"], owners: ["team:data"],
+                    dependencies: [AssetKey(["ext", "crm"])]),
+                AssetGraphNode(
+                    key: AssetKey(["raw", "users"]), groupName: "ingest", tags: ["tier": "gold"],
+                    dependencies: [AssetKey(["ext", "crm"])]),
+                AssetGraphNode(
+                    key: AssetKey(["stg", "orders"]), groupName: "staging", tags: ["pii": ""],
+                    dependencies: [AssetKey(["raw", "orders"])], executionSetID: "staging_multi"),
+                AssetGraphNode(
+                    key: AssetKey(["stg", "users"]), groupName: "staging", kinds: ["dbt"],
+                    dependencies: [AssetKey(["raw", "users"])], executionSetID: "staging_multi"),
+                AssetGraphNode(
+                    key: "report", tags: ["tier": "silver"], owners: ["team:ml"],
+                    dependencies: [AssetKey(["stg", "orders"]), AssetKey(["stg", "users"])], partitioning: .time),
+                AssetGraphNode(key: "my-report", dependencies: ["report"]),
+            ])
+        } catch {
+            Issue.record(error)
+            return try! AssetGraph([])
+        }
+    }()
+
+    /// The user strings of the keys `selection` selects in the sample graph.
+    static func select(_ selection: AssetSelection, allowMissing: Bool = false) throws -> Set<String> {
+        Set(try selection.resolve(in: graph, allowMissing: allowMissing).map(\.userString))
+    }
+
+    /// The user strings of the keys the selection string selects in the sample graph.
+    static func select(_ text: String, includeSources: Bool = false) throws -> Set<String> {
+        try select(AssetSelection.fromString(text, includeSources: includeSources))
+    }
+}
