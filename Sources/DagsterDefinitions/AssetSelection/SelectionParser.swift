@@ -13,11 +13,11 @@ struct SelectionParser {
     /// The selection `input` describes.
     static func parse(_ input: String, includeSources: Bool) throws(SelectionSyntaxError) -> AssetSelection {
         var parser = SelectionParser(input: input, includeSources: includeSources)
-        let expression = try parser.expression(minimumPrecedence: 0)
+        let selection = try parser.expression(minimumPrecedence: 0)
         guard parser.current.kind == .end else {
             throw parser.unexpected(expected: "\"and\", \"or\" or the end of the selection", hint: parser.hintAfterExpression())
         }
-        return AssetSelection(expression)
+        return selection
     }
 
     private init(input: String, includeSources: Bool) {
@@ -41,40 +41,38 @@ struct SelectionParser {
 
     /// An expression whose binary operators bind at least as tightly as `minimumPrecedence`;
     /// `and` and `or` associate to the left.
-    private mutating func expression(minimumPrecedence: Int) throws(SelectionSyntaxError) -> AssetSelection.Expression {
+    private mutating func expression(minimumPrecedence: Int) throws(SelectionSyntaxError) -> AssetSelection {
         var left = try primary()
         while true {
             if current.kind == .and, Self.andPrecedence >= minimumPrecedence {
                 _ = advance()
-                left = (AssetSelection(left) & AssetSelection(try expression(minimumPrecedence: Self.andPrecedence + 1))).expression
+                left = left & (try expression(minimumPrecedence: Self.andPrecedence + 1))
             } else if current.kind == .or, Self.orPrecedence >= minimumPrecedence {
                 _ = advance()
-                left = (AssetSelection(left) | AssetSelection(try expression(minimumPrecedence: Self.orPrecedence + 1))).expression
+                left = left | (try expression(minimumPrecedence: Self.orPrecedence + 1))
             } else {
                 return left
             }
         }
     }
 
-    private mutating func primary() throws(SelectionSyntaxError) -> AssetSelection.Expression {
+    private mutating func primary() throws(SelectionSyntaxError) -> AssetSelection {
         switch current.kind {
         case .not:
             _ = advance()
-            let negated = try expression(minimumPrecedence: Self.notPrecedence)
-            return .difference(.all(includeSources: includeSources), negated)
+            return .all(includeSources: includeSources) - (try expression(minimumPrecedence: Self.notPrecedence))
         case .star:
             _ = advance()
             return .all(includeSources: includeSources)
         case .digits, .plus:
             let upDepth = try upTraversal()
             let base = try traversable(after: "+")
-            let upstream = AssetSelection(base).upstream(depth: upDepth)
-            guard current.kind == .plus else { return upstream.expression }
-            return (upstream | AssetSelection(base).downstream(depth: try downTraversal())).expression
+            guard current.kind == .plus else { return base.upstream(depth: upDepth) }
+            return base.upstream(depth: upDepth) | base.downstream(depth: try downTraversal())
         default:
             let base = try traversable(after: nil)
             guard current.kind == .plus else { return base }
-            return AssetSelection(base).downstream(depth: try downTraversal()).expression
+            return base.downstream(depth: try downTraversal())
         }
     }
 
@@ -95,7 +93,7 @@ struct SelectionParser {
     private static func depth(_ digits: String) -> Int { Int(digits) ?? Int.max }
 
     /// An attribute, a function call or a parenthesized expression: what a traversal applies to.
-    private mutating func traversable(after traversal: String?) throws(SelectionSyntaxError) -> AssetSelection.Expression {
+    private mutating func traversable(after traversal: String?) throws(SelectionSyntaxError) -> AssetSelection {
         switch current.kind {
         case .attributeName:
             return try attribute()
@@ -103,7 +101,7 @@ struct SelectionParser {
             let function = advance().text
             try expect(.leftParen, "\"(\" after \(function)")
             let argument = try parenthesized()
-            return function == "sinks" ? .sinks(argument) : .roots(argument)
+            return function == "sinks" ? argument.sinks() : argument.roots()
         case .leftParen:
             _ = advance()
             return try parenthesized()
@@ -123,7 +121,7 @@ struct SelectionParser {
     }
 
     /// The rest of `( expression )`, after the opening parenthesis.
-    private mutating func parenthesized() throws(SelectionSyntaxError) -> AssetSelection.Expression {
+    private mutating func parenthesized() throws(SelectionSyntaxError) -> AssetSelection {
         let opening = tokens[index - 1]
         let inner = try expression(minimumPrecedence: 0)
         guard current.kind == .rightParen else {
@@ -137,7 +135,11 @@ struct SelectionParser {
 
     // MARK: Attributes
 
-    private mutating func attribute() throws(SelectionSyntaxError) -> AssetSelection.Expression {
+    private mutating func attribute() throws(SelectionSyntaxError) -> AssetSelection {
+        AssetSelection(try attributeExpression())
+    }
+
+    private mutating func attributeExpression() throws(SelectionSyntaxError) -> AssetSelection.Expression {
         let name = advance().text
         try expect(.colon, "\":\" after \(name)")
         switch name {
@@ -195,7 +197,7 @@ struct SelectionParser {
         case .attributeName where ["sensor", "schedule", "job"].contains(current.text):
             return advance().text
         default:
-            throw unexpected(expected: "a value after \(name):, a name or a quoted string", hint: quotingHint())
+            throw unexpected(expected: "a value after \(name): (a name or a quoted string)", hint: quotingHint())
         }
     }
 
