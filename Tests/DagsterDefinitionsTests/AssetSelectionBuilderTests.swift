@@ -62,3 +62,28 @@ struct AssetSelectionBuilderTests {
         #expect(left == right)
     }
 }
+
+/// The examples in the documentation comments select what they say.
+struct AssetSelectionDocumentationExampleTests {
+    @Test func assetSelectionExample() throws {
+        let graph = try AssetGraph([
+            AssetGraphNode(key: "orders", groupName: "sales"),
+            AssetGraphNode(key: "totals", groupName: "sales", dependencies: ["orders"]),
+            AssetGraphNode(key: "report", tags: ["tier": "gold"], dependencies: ["totals"]),
+        ])
+        let built = AssetSelection.assets("orders").downstream(depth: 1) | .tag("tier", value: "gold")
+        let parsed = try AssetSelection.fromString(#"key:orders+1 or tag:tier=gold"#)
+        #expect(try built.resolve(in: graph) == ["orders", "totals", "report"])
+        #expect(try parsed.resolve(in: graph) == ["orders", "totals", "report"])
+    }
+
+    @Test func assetGraphExample() throws {
+        let graph = try AssetGraph([
+            AssetGraphNode(key: "orders", isExternal: true),
+            AssetGraphNode(key: "daily_totals", dependencies: ["orders"]),
+            AssetGraphNode(key: "report", dependencies: ["daily_totals"]),
+        ])
+        #expect(graph.children(of: "orders") == ["daily_totals"])
+        #expect(try AssetSelection.fromString("+key:report").resolve(in: graph) == ["daily_totals", "report"])
+    }
+}
