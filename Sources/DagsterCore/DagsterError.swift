@@ -11,6 +11,8 @@ public struct DagsterError: Error, Sendable, CustomStringConvertible {
         case invalidConfig = "DagsterInvalidConfigError"
         /// An op or asset selection selects nothing or names something unknown.
         case invalidSubset = "DagsterInvalidSubsetError"
+        /// An asset selection string does not parse, in the newer syntax nor in the older one.
+        case invalidAssetSelection = "DagsterInvalidAssetSelectionError"
         /// Something asked of the API that cannot hold, e.g. the output of a step that never ran.
         case invariantViolation = "DagsterInvariantViolationError"
         /// User code (op, resource, IO manager, hook, type check) threw.

@@ -1,6 +1,9 @@
 import DagsterCore
 
 /// One clause of an op selection (`*op`, `op+`, `++op+++`): an item with traversal depths.
+///
+/// Dagster reads the older asset selection syntax (`*raw/orders+`) with the same clause grammar,
+/// so the item may contain `/`.
 public struct OpSelectionClause: Sendable, Hashable {
     /// Levels of upstream nodes to include; `Int.max` for all.
     public let upDepth: Int
@@ -39,7 +42,7 @@ public struct OpSelectionClause: Sendable, Hashable {
     }
 
     private static func isItemCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "_.[]?-".unicodeScalars.contains(scalar)
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "_.[]?-/".unicodeScalars.contains(scalar)
     }
 }
 
