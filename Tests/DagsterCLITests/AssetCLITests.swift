@@ -23,7 +23,13 @@ struct AssetCLITests {
         #expect(!downstream.stdout.contains("raw_numbers - STEP_START"))
 
         let unknown = try await cli.run(["asset", "materialize", "--select", "nope"])
-        #expect(unknown.status == 1 && unknown.stderr.contains("no asset with key nope in this code location; it has: mart/doubled, raw_numbers"))
+        #expect(unknown.status == 1 && unknown.stderr.contains("Asset key \"nope\" was selected, but no asset of the graph has this key."))
+        let ingest = try await cli.run(["asset", "list", "--select", "group:ingest"])
+        #expect(ingest.stdout == "raw_numbers\n")
+        let upstream = try await cli.run(["asset", "list", "--select", "+key:mart/doubled"])
+        #expect(upstream.stdout == "mart/doubled\nraw_numbers\n")
+        let broken = try await cli.run(["asset", "list", "--select", "group:ingest and ("])
+        #expect(broken.status == 1 && broken.stderr.contains("at column 19: expected a selection"))
 
         let declined = try await cli.run(["asset", "wipe", "--select", "raw_numbers"], input: "no\n")
         #expect(declined.status == 1 && declined.stderr.contains("Exiting without removing asset indexes"))

@@ -11,7 +11,7 @@ struct AssetCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the assets of the code location.")
 
-        @Option(help: "Only these assets: comma-separated keys, path components joined by '/'.") var select: String?
+        @Option(help: "Only these assets: an asset selection, e.g. 'group:ingest' or 'key:mart/*'.") var select: String?
 
         func run() async throws {
             let definitions = try DagsterCLI.loadDefinitions()
@@ -25,14 +25,14 @@ struct AssetCommand: AsyncParsableCommand {
             abstract: "Materialize assets in this process, recording the run in the instance.",
             discussion: "Upstream assets outside the selection are read from storage. Exit status 0 when the run succeeds.")
 
-        @Option(help: "The assets to materialize: comma-separated keys, path components joined by '/'.") var select: String
+        @Option(help: "The assets to materialize: an asset selection, e.g. '+mart/revenue' or 'orders,revenue'.") var select: String
         @OptionGroup var options: RunOptions
         @Flag(name: .customLong("no-color"), help: "Print log lines without colors.")
         var noColor = false
 
         func run() async throws {
             let definitions = try DagsterCLI.loadDefinitions()
-            let selection = try AssetSelectionArgument.keys(select, in: definitions)
+            let selection = try AssetSelectionArgument.materializable(select, in: definitions)
             let job = try Job.materializing(
                 definitions.assets, checks: definitions.assetChecks, selection: selection, resources: definitions.resources)
             var request = try options.request()
@@ -44,7 +44,7 @@ struct AssetCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "wipe", abstract: "Wipe the materialization history of assets. Warning: Cannot be undone.")
 
-        @Option(help: "The assets to wipe: comma-separated keys, path components joined by '/'.") var select: String
+        @Option(help: "The assets to wipe: an asset selection.") var select: String
         @Flag(name: .customLong("noprompt"), help: "Do not ask for confirmation.") var noPrompt = false
 
         func run() async throws {
@@ -60,20 +60,26 @@ struct AssetCommand: AsyncParsableCommand {
     }
 }
 
-/// Reads `--select`: comma-separated asset keys with `/` between path components. Every key
-/// must name an asset of the code location; no `--select` means all of them.
+/// Reads `--select`: Dagster's asset selection syntax (`key:mart/*`, `group:ingest`,
+/// `+orders`, `tag:tier=gold and not kind:sql`, …) or comma-separated selections; no
+/// `--select` means every asset.
 enum AssetSelectionArgument {
     static func keys(_ text: String?, in definitions: Definitions) throws -> Set<AssetKey> {
-        let defined = Set(definitions.assets.map(\.key))
-        guard let text else { return defined }
-        let keys = CommaList.split(text).map(AssetKey.fromUserString)
-        guard !keys.isEmpty else { throw CLIError("--select is empty; give asset keys such as 'orders,mart/revenue'") }
-        let unknown = keys.filter { !defined.contains($0) }.map(\.userString)
-        guard unknown.isEmpty else {
-            throw CLIError(
-                "no asset with key \(unknown.joined(separator: ", ")) in this code location; it has: "
-                    + defined.map(\.userString).sorted().joined(separator: ", "))
+        guard let text else { return Set(definitions.assets.map(\.key)) }
+        do {
+            return try definitions.selectAssets(text)
+        } catch let error as DagsterError {
+            throw CLIError(error.message)
         }
-        return Set(keys)
+    }
+
+    /// The selected assets this code location computes (external ones are produced elsewhere).
+    static func materializable(_ text: String, in definitions: Definitions) throws -> Set<AssetKey> {
+        let selected = try keys(text, in: definitions)
+        let materializable = selected.subtracting(definitions.assets.filter(\.isExternal).map(\.key))
+        guard !materializable.isEmpty else {
+            throw CLIError("the selection '\(text)' matches no asset this code location materializes")
+        }
+        return materializable
     }
 }

@@ -1,0 +1,25 @@
+import DagsterCore
+
+extension AssetsDefinition {
+    /// The asset as a node of the graph selections resolve against.
+    public var graphNode: AssetGraphNode {
+        AssetGraphNode(
+            key: key, groupName: groupName, tags: spec.tags, kinds: spec.kinds, owners: spec.owners,
+            dependencies: dependencies, isExternal: isExternal)
+    }
+}
+
+extension Definitions {
+    /// The graph of the code location's assets, for asset selections.
+    /// - Throws: `DagsterError(.invalidDefinition)` naming duplicate keys, unknown upstream
+    ///   keys or a cycle (already refused when the definitions were built).
+    public func assetGraph() throws -> AssetGraph { try AssetGraph(assets.map(\.graphNode)) }
+
+    /// The keys an asset selection string selects (the selection syntax, or the command line's
+    /// comma-separated form).
+    /// - Throws: `DagsterError(.invalidAssetSelection)` pointing at the position of a syntax
+    ///   error, or naming an unknown key.
+    public func selectAssets(_ selection: String) throws -> Set<AssetKey> {
+        try AssetSelection.fromCommandLine(selection).resolve(in: assetGraph())
+    }
+}
