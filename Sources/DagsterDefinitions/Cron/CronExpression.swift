@@ -7,7 +7,8 @@ import DagsterCore
 /// (`*/15`, `9-17/2`, `5/10`), month names (`JAN`–`DEC`), weekday names (`SUN`–`SAT`, and 7 for
 /// Sunday), `?` in the day fields, `L` (last day of the month), `MON#2` (second Monday), `L5`
 /// (last Friday), and the aliases `@hourly`, `@daily`, `@midnight`, `@weekly`, `@monthly`,
-/// `@yearly` and `@annually`. Names are case-insensitive. When both day fields are restricted a day
+/// `@yearly` and `@annually`. Names are case-insensitive. `R` (a random value, as croniter
+/// reads it) is given a value derived from the string, so it is stable across loads. When both day fields are restricted a day
 /// matches if either matches, as in standard cron.
 ///
 /// ```swift
@@ -39,11 +40,12 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         }
         var fields: [CronField] = []
         var nthRules: [Int: NthWeekdayRule] = [:]
+        let seed = Self.stableHash(lowered)
         for kind in CronFieldKind.allCases {
             var parser = CronFieldParser(kind: kind)
             let values: Set<CronFieldValue>
             do {
-                values = try parser.values(of: fieldTexts[kind.rawValue])
+                values = try parser.values(of: fieldTexts[kind.rawValue], seed: seed)
             } catch {
                 throw Self.invalid(text, reason: "\(kind) field: \(error.reason)")
             }
@@ -107,6 +109,11 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         let found = count == 0 ? "an empty string" : "\(count) field\(count == 1 ? "" : "s")"
         return "expected 5 fields (minute hour day-of-month month day-of-week) or an alias such as "
             + "@daily, found \(found)"
+    }
+
+    /// FNV-1a of the text: the same value on every run (Swift's `Hasher` is seeded per process).
+    private static func stableHash(_ text: String) -> UInt64 {
+        text.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
     }
 
     static func invalid(_ text: String, reason: String) -> DagsterError {

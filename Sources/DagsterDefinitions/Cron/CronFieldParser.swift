@@ -35,11 +35,10 @@ struct CronFieldParser {
     }
 
     /// The distinct values of the field text (already lower-cased).
-    mutating func values(of text: String) throws(CronSyntaxError) -> Set<CronFieldValue> {
-        try rejectHashedValues(text)
-        var fieldText = text
-        if text.contains("?") {
-            guard text == "?" else { throw CronSyntaxError(reason: "'?' cannot be combined with other values") }
+    mutating func values(of text: String, seed: UInt64) throws(CronSyntaxError) -> Set<CronFieldValue> {
+        var fieldText = try expandRandomValue(text, seed: seed)
+        if fieldText.contains("?") {
+            guard fieldText == "?" else { throw CronSyntaxError(reason: "'?' cannot be combined with other values") }
             guard kind == .dayOfMonth || kind == .dayOfWeek else {
                 throw CronSyntaxError(reason: "'?' is only allowed in the day-of-month and day-of-week fields")
             }
@@ -75,15 +74,27 @@ struct CronFieldParser {
         return values
     }
 
-    private func rejectHashedValues(_ text: String) throws(CronSyntaxError) {
-        guard let first = text.first, first == "h" || first == "r" else { return }
-        let rest = text.dropFirst()
-        let isHashExpression = rest.isEmpty || rest.first == "(" || rest.first == "/"
-        guard isHashExpression, rest.allSatisfy({ $0.isASCII && ($0.isNumber || "()-/".contains($0)) }) else { return }
-        if first == "h" {
+    /// Rewrites Jenkins-style `H` and `R` values (`R`, `R(a-b)`, `R/n`, `R(a-b)/n`) as croniter
+    /// does: `H` needs a hash id, which Dagster never gives, so it is rejected; `R` picks a value in
+    /// range. Dagster picks it at random; here it is derived from the whole cron string, so the
+    /// schedule is the same on every load.
+    private func expandRandomValue(_ text: String, seed: UInt64) throws(CronSyntaxError) -> String {
+        guard let syntax = RandomValueSyntax(text) else { return text }
+        guard syntax.isRandom else {
             throw CronSyntaxError(reason: "'H' (hashed) values need a hash id, which Dagster does not supply")
         }
-        throw CronSyntaxError(reason: "'R' (random) values are not supported; write the value explicitly")
+        var low = kind.range.lowerBound
+        var high = kind.range.upperBound
+        if let begin = syntax.rangeBegin, let end = syntax.rangeEnd {
+            guard begin < end else { throw CronSyntaxError(reason: "'\(text)': the range end must be greater than its start") }
+            (low, high) = (begin, end)
+        }
+        guard let divisor = syntax.divisor else {
+            return String(low + Int((seed >> UInt64(kind.rawValue)) % UInt64(high - low + 1)))
+        }
+        guard divisor > 0 else { throw CronSyntaxError(reason: "'\(text)': a step of 0 never advances") }
+        let first = low + Int((seed >> UInt64(kind.rawValue)) % UInt64(divisor))
+        return "\(first)-\(high)/\(divisor)"
     }
 
     /// `MON#2` → (`mon`, 2nd); `L5` → (`5`, last). Only in the day-of-week field.

@@ -6,8 +6,14 @@
 ///   field is `*`, in which case it is skipped;
 /// - a wall time that happens twice (fall back) fires once, at the second copy, unless the hour
 ///   field is `*`, in which case both copies fire, in time order.
+///
+/// Dagster computes a cron string ending in ` 29 2 *` as "the 28th of February, plus a day in leap
+/// years", and so does this cursor: from a start on 28 February after the tick time, the 29th of
+/// that year is skipped, as in Dagster.
 struct CronTickCursor: Sendable {
     let expression: CronExpression
+    /// Whether ticks of `expression` (the 28 February variant) move to 29 February in leap years.
+    private let shiftsToLeapDay: Bool
     let zone: ZoneResolver
     /// No tick before this instant (seconds since 1970) is produced.
     let lowerBound: Double
@@ -20,7 +26,16 @@ struct CronTickCursor: Sendable {
     private static let lookBackSeconds: Int64 = 3 * 3600
 
     init(expression: CronExpression, zone: ZoneResolver, from start: Double) {
-        self.expression = expression
+        let leapDaySuffix = " 29 2 *"
+        if expression.text.hasSuffix(leapDaySuffix),
+            let dayBefore = try? CronExpression(String(expression.text.dropLast(leapDaySuffix.count)) + " 28 2 *")
+        {
+            self.expression = dayBefore
+            self.shiftsToLeapDay = true
+        } else {
+            self.expression = expression
+            self.shiftsToLeapDay = false
+        }
         self.zone = zone
         self.lowerBound = start
         let startSecond = Int64(start.rounded(.down))
@@ -30,6 +45,21 @@ struct CronTickCursor: Sendable {
 
     /// The next tick (seconds since 1970), or `nil` when the schedule never fires again.
     mutating func next() -> Int64? {
+        guard shiftsToLeapDay else { return nextTick() }
+        while let tick = nextTick() {
+            let local = zone.localTime(at: tick)
+            guard CivilCalendar.isLeap(local.year) else { continue }
+            let leapDay = LocalDateTime(localSeconds: local.localSeconds + 86_400)
+            switch zone.resolve(leapDay) {
+            case .unique(let instant): return instant
+            case .gap(let transition): return transition
+            case .ambiguous(let earlier, let later): return zone.isSecondOccurrence(tick) ? later : earlier
+            }
+        }
+        return nil
+    }
+
+    private mutating func nextTick() -> Int64? {
         while true {
             while !pending.isEmpty {
                 let instant = pending.removeFirst()

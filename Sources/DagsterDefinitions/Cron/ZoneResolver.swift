@@ -24,7 +24,7 @@ public struct ZoneResolver: Sendable, Hashable {
     public init(identifier: String) throws {
         let lookupName = identifier == "utc" ? "UTC" : identifier
         guard let zone = TimeZone(identifier: lookupName),
-            lookupName == "UTC" || zone.identifier == lookupName
+            lookupName == "UTC" || zone.identifier == lookupName, !Self.isOnlyKnownToICU(lookupName)
         else {
             throw DagsterError(
                 .invalidDefinition,
@@ -34,6 +34,18 @@ public struct ZoneResolver: Sendable, Hashable {
         self.identifier = identifier
         self.zone = zone
     }
+
+    /// Names Foundation's ICU accepts but the IANA database (and so Dagster) does not: Java's
+    /// three-letter ids, the SystemV zones and names removed from the database.
+    private static func isOnlyKnownToICU(_ name: String) -> Bool {
+        name.hasPrefix("SystemV/") || javaShortIDs.contains(name)
+            || ["US/Pacific-New", "Canada/East-Saskatchewan"].contains(name)
+    }
+
+    private static let javaShortIDs: Set<String> = [
+        "ACT", "AET", "AGT", "ART", "AST", "BET", "BST", "CAT", "CNT", "CST", "CTT", "EAT", "ECT",
+        "IET", "IST", "JST", "MIT", "NET", "NST", "PLT", "PNT", "PRT", "PST", "SST", "VST",
+    ]
 
     /// The UTC zone.
     public static let utc = ZoneResolver(identifier: "UTC", zone: .gmt)
