@@ -21,7 +21,7 @@ public struct ZoneResolver: Sendable, Hashable {
     /// The zone for an IANA identifier; `UTC` and `utc` are accepted as Dagster accepts them.
     ///
     /// Throws `DagsterError(.invalidDefinition)` for a name the time-zone database does not know.
-    public init(identifier: String) throws {
+    public init(identifier: String) throws(DagsterError) {
         let lookupName = identifier == "utc" ? "UTC" : identifier
         guard let zone = TimeZone(identifier: lookupName),
             lookupName == "UTC" || zone.identifier == lookupName, !Self.isOnlyKnownToICU(lookupName)
