@@ -1,0 +1,30 @@
+import DagsterCore
+
+/// A fixed list of partition keys (Dagster's `StaticPartitionsDefinition`).
+///
+/// ```swift
+/// let oceans = try StaticPartitionsDefinition(["arctic", "atlantic", "indian", "pacific", "southern"])
+/// ```
+public struct StaticPartitionsDefinition: Sendable, Hashable {
+    /// The keys, in the order given.
+    public let partitionKeys: [String]
+
+    /// Throws `DagsterError(.invalidDefinition)` for a repeated key or a key containing `...` or a
+    /// control character.
+    public init(_ partitionKeys: [String]) throws(DagsterError) {
+        try PartitionKeyRules.validate(partitionKeys, in: "static partitions")
+        self.partitionKeys = partitionKeys
+    }
+
+    /// Whether `key` is one of the keys.
+    public func hasPartitionKey(_ key: String) -> Bool {
+        partitionKeys.contains(key)
+    }
+}
+
+extension StaticPartitionsDefinition: CustomStringConvertible {
+    /// The keys, quoted and comma-separated, as Dagster prints them.
+    public var description: String {
+        partitionKeys.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}
