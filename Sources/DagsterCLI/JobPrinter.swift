@@ -34,7 +34,7 @@ enum JobPrinter {
         case .fanIn(let sources): "[" + sources.map(render).joined(separator: ", ") + "]"
         case .graphInput(let name): "input \(name)"
         case .unconnected: "run config"
-        case .asset(let key, let ioManagerKey): "asset \(key.userString) (stored, via \(ioManagerKey))"
+        case .asset(let stored): "asset \(stored.key.userString) (stored, via \(stored.ioManagerKey))"
         case .detached(let reason): "invalid (\(reason))"
         }
     }

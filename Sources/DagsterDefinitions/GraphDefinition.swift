@@ -16,9 +16,9 @@ public indirect enum InputSource: Sendable, Hashable {
     case unconnected
     /// A handle that was made outside any graph body; wiring it is an error.
     case detached(String)
-    /// The stored value of an asset this job does not materialize, loaded through the IO
-    /// manager bound under `ioManagerKey` (an asset's upstream outside the selection).
-    case asset(AssetKey, ioManagerKey: String)
+    /// The stored value of an asset this job does not materialize (an asset's upstream outside
+    /// the selection), loaded through its IO manager.
+    case asset(StoredAsset)
 
     /// The node names this source reads from.
     public var upstreamNodes: [String] {
@@ -129,4 +129,22 @@ public struct GraphDefinition: Sendable {
 
     /// The node named `name`.
     public func node(named name: String) -> NodeInvocation? { nodes.first { $0.name == name } }
+}
+
+/// An asset whose stored value an input reads: its key, the IO manager that stored it, and
+/// whether it is partitioned (then the run's partition is read).
+public struct StoredAsset: Sendable, Hashable {
+    /// The asset's key.
+    public let key: AssetKey
+    /// The resource key of the IO manager storing it.
+    public let ioManagerKey: String
+    /// Whether the asset is partitioned.
+    public let isPartitioned: Bool
+
+    /// Describes a stored asset.
+    public init(key: AssetKey, ioManagerKey: String, isPartitioned: Bool = false) {
+        self.key = key
+        self.ioManagerKey = ioManagerKey
+        self.isPartitioned = isPartitioned
+    }
 }

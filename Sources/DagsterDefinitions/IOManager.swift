@@ -27,12 +27,15 @@ public struct OutputContext: Sendable {
     public let metadata: Metadata
     /// The asset the output materializes, if any.
     public let assetKey: AssetKey?
+    /// The partition of that asset, when it is partitioned.
+    public let partitionKey: String?
 
     /// Creates a context.
     public init(
         runID: RunID, jobName: String, stepKey: StepKey, name: String, mappingKey: String? = nil,
-        valueType: ValueType, metadata: Metadata = [:], assetKey: AssetKey? = nil
+        valueType: ValueType, metadata: Metadata = [:], assetKey: AssetKey? = nil, partitionKey: String? = nil
     ) {
+        self.partitionKey = partitionKey
         self.runID = runID
         self.jobName = jobName
         self.stepKey = stepKey

@@ -54,6 +54,8 @@ struct OpDeclaration {
     var ioManagerKey: String
     /// The asset the single `result` output materializes (asset ops).
     var assetKey: AssetKey? = nil
+    /// How that asset is partitioned.
+    var assetPartitions: PartitionsDefinition? = nil
 
     func definition(
         inputValueTypes: [ValueType], outputShape: OutputShape,
@@ -81,11 +83,13 @@ struct OpDeclaration {
             outputs = [
                 OutputDefinition(
                     dagsterType: outputType ?? DagsterType(valueType: valueType), valueType: valueType,
-                    ioManagerKey: ioManagerKey, assetKey: assetKey)
+                    ioManagerKey: ioManagerKey, assetKey: assetKey, assetPartitions: assetPartitions)
             ]
         case .nothing:
             outputs = [
-                OutputDefinition(dagsterType: .nothing, valueType: .of(Void.self), ioManagerKey: ioManagerKey, assetKey: assetKey)
+                OutputDefinition(
+                    dagsterType: .nothing, valueType: .of(Void.self), ioManagerKey: ioManagerKey, assetKey: assetKey,
+                    assetPartitions: assetPartitions)
             ]
         case .dynamic(let valueType):
             outputs = [

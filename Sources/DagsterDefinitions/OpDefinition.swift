@@ -40,13 +40,17 @@ public struct OutputDefinition: Sendable {
     public let description: String?
     /// The asset the output materializes (outputs of asset ops); stored under the asset's key.
     public let assetKey: AssetKey?
+    /// How that asset is partitioned: the run's partition key then names the stored partition.
+    public let assetPartitions: PartitionsDefinition?
 
     /// Creates an output definition.
     public init(
         name: String = "result", dagsterType: DagsterType, valueType: ValueType, isRequired: Bool = true,
-        isDynamic: Bool = false, ioManagerKey: String = "io_manager", description: String? = nil, assetKey: AssetKey? = nil
+        isDynamic: Bool = false, ioManagerKey: String = "io_manager", description: String? = nil, assetKey: AssetKey? = nil,
+        assetPartitions: PartitionsDefinition? = nil
     ) {
         self.assetKey = assetKey
+        self.assetPartitions = assetPartitions
         self.name = name
         self.dagsterType = dagsterType
         self.valueType = valueType

@@ -26,6 +26,7 @@ struct AssetCommand: AsyncParsableCommand {
             discussion: "Upstream assets outside the selection are read from storage. Exit status 0 when the run succeeds.")
 
         @Option(help: "The assets to materialize: an asset selection, e.g. '+mart/revenue' or 'orders,revenue'.") var select: String
+        @Option(help: "The partition to materialize, for partitioned assets.") var partition: String?
         @OptionGroup var options: RunOptions
         @Flag(name: .customLong("no-color"), help: "Print log lines without colors.")
         var noColor = false
@@ -36,6 +37,7 @@ struct AssetCommand: AsyncParsableCommand {
             let job = try Job.materializing(
                 definitions.assets, checks: definitions.assetChecks, selection: selection, resources: definitions.resources)
             var request = try options.request()
+            if let partition { request.tags[AssetContext.partitionTag] = partition }
             try await ExecuteCommandRunner.execute(job, request: &request, instance: try InstanceLocator.open(), noColor: noColor)
         }
     }

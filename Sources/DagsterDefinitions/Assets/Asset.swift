@@ -32,6 +32,7 @@ public struct Asset<Value: Sendable>: Sendable {
         tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
         metadata: Metadata = [:], codeVersion: String? = nil, configField: ConfigField? = nil,
         requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager",
+        partitions: PartitionsDefinition? = nil,
         _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Value
     ) {
         var upstream: [AssetKey] = []
@@ -43,7 +44,8 @@ public struct Asset<Value: Sendable>: Sendable {
         definition = AssetDeclaration(
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: codeVersion, configField: configField,
-            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey
+            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
+            partitions: partitions
         ).definition(upstream: upstream, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
             let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
             return try await body(context, repeat each inputs)
@@ -70,13 +72,15 @@ public struct Asset<Value: Sendable>: Sendable {
         tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
         metadata: Metadata = [:], codeVersion: String? = nil, configField: ConfigField? = nil,
         requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager",
+        partitions: PartitionsDefinition? = nil,
         _ body: @escaping @Sendable (AssetContext, [Element]) async throws -> Value
     ) {
         let opName = AssetsDefinition.opName(for: key)
         definition = AssetDeclaration(
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: codeVersion, configField: configField,
-            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey
+            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
+            partitions: partitions
         ).definition(
             upstream: upstream.map(\.key), inputValueTypes: Array(repeating: .of(Element.self), count: upstream.count),
             valueType: Value.self
@@ -110,6 +114,7 @@ struct AssetDeclaration {
     var requiredResources: Set<String>
     var retryPolicy: RetryPolicy?
     var ioManagerKey: String
+    var partitions: PartitionsDefinition?
 
     /// The definition of an asset reading `upstream` (one input each, typed `inputValueTypes`)
     /// whose body, given the input values, computes a `Value`.
@@ -122,15 +127,17 @@ struct AssetDeclaration {
             name: AssetsDefinition.opName(for: key), inputNames: inputKeys.map(\.name), inputTypes: [:], outs: [],
             outputType: nil, configField: configField, requiredResources: requiredResources, tags: tags,
             description: description, codeVersion: codeVersion, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            assetKey: key)
+            assetKey: key, assetPartitions: partitions)
         let shape = OutputShape.of(Value.self)
         let key = key
+        let isPartitioned = partitions != nil
         let op = declaration.definition(inputValueTypes: inputValueTypes, outputShape: shape) { context, values in
-            shape.produced(by: try await compute(AssetContext(assetKey: key, op: context), values))
+            let partitionKey = isPartitioned ? context.runTags[AssetContext.partitionTag] : nil
+            return shape.produced(by: try await compute(AssetContext(assetKey: key, op: context, partitionKey: partitionKey), values))
         }
         let spec = AssetSpec(
             key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
-            metadata: metadata, ioManagerKey: ioManagerKey)
+            metadata: metadata, ioManagerKey: ioManagerKey, partitions: partitions)
         return AssetsDefinition(spec: spec, op: op, inputKeys: inputKeys)
     }
 }

@@ -8,12 +8,18 @@ public struct AssetContext: Sendable {
     public let assetKey: AssetKey
     /// The context of the op computing the asset.
     public let op: OpContext
+    /// The partition being materialized, for a partitioned asset.
+    public let partitionKey: String?
 
     /// Creates a context.
-    public init(assetKey: AssetKey, op: OpContext) {
+    public init(assetKey: AssetKey, op: OpContext, partitionKey: String? = nil) {
         self.assetKey = assetKey
         self.op = op
+        self.partitionKey = partitionKey
     }
+
+    /// The run tag naming the partition a run materializes.
+    public static let partitionTag = "dagster/partition"
 
     /// The run's id.
     public var runID: RunID { op.runID }

@@ -59,7 +59,13 @@ extension Job {
             selected.contains(check.assetKey) || (selection == nil && external.contains(check.assetKey))
         }
         func valueSource(of key: AssetKey) -> InputSource {
-            guard selected.contains(key) else { return .asset(key, ioManagerKey: graph.byKey[key]?.ioManagerKey ?? "io_manager") }
+            guard selected.contains(key) else {
+                let upstream = graph.byKey[key]
+                return .asset(
+                    StoredAsset(
+                        key: key, ioManagerKey: upstream?.ioManagerKey ?? "io_manager",
+                        isPartitioned: upstream?.spec.partitions != nil))
+            }
             return .output(node: AssetsDefinition.opName(for: key), output: "result")
         }
         let blockingChecks = Dictionary(grouping: runChecks.filter(\.blocking), by: \.assetKey)
@@ -108,6 +114,15 @@ struct AssetDependencyGraph {
         for asset in assets {
             for upstream in asset.dependencies where byKey[upstream] == nil {
                 problems.append("asset \(asset.key.userString) depends on \(upstream.userString), which no asset defines")
+            }
+        }
+        for asset in assets {
+            for input in asset.inputKeys {
+                guard let upstream = byKey[input.key]?.spec.partitions, upstream != asset.spec.partitions else { continue }
+                problems.append(
+                    "asset \(asset.key.userString) reads partitioned asset \(input.key.userString) but is not partitioned the "
+                        + "same way; give both the same partitions definition (partition mappings between different "
+                        + "definitions are not supported yet)")
             }
         }
         guard problems.isEmpty else { throw DagsterError(.invalidDefinition, problems.sorted().joined(separator: "; ")) }

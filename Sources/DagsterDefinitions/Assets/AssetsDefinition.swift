@@ -23,12 +23,16 @@ public struct AssetSpec: Sendable {
     public var metadata: Metadata
     /// The IO manager that stores (or, for an external asset, reads) the asset's value.
     public var ioManagerKey: String
+    /// How the asset is partitioned; `nil` when it is not.
+    public var partitions: PartitionsDefinition?
 
     /// Describes an asset.
     public init(
         _ key: AssetKey, deps: [AssetKey] = [], group: String? = nil, tags: [String: String] = [:], kinds: Set<String> = [],
-        owners: [String] = [], description: String? = nil, metadata: Metadata = [:], ioManagerKey: String = "io_manager"
+        owners: [String] = [], description: String? = nil, metadata: Metadata = [:], ioManagerKey: String = "io_manager",
+        partitions: PartitionsDefinition? = nil
     ) {
+        self.partitions = partitions
         self.key = key
         self.nonDataDependencies = deps
         self.groupName = group ?? AssetsDefinition.defaultGroup

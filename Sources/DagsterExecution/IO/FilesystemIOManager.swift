@@ -12,11 +12,12 @@ public struct FilesystemIOManager: IOManager {
     /// A manager writing under `baseDirectory`.
     public init(baseDirectory: URL) { self.baseDirectory = baseDirectory }
 
-    /// The file of an output: `BASE_DIR/ASSET/KEY/PATH` for an asset (the latest materialization,
-    /// shared by every run), else the run's own folder.
+    /// The file of an output: `BASE_DIR/ASSET/KEY/PATH[/PARTITION]` for an asset (the latest
+    /// materialization, shared by every run), else the run's own folder.
     public func path(for output: OutputContext) -> URL {
         if let assetKey = output.assetKey {
-            return assetKey.path.reduce(baseDirectory) { $0.appendingPathComponent($1) }
+            let asset = assetKey.path.reduce(baseDirectory) { $0.appendingPathComponent($1) }
+            return output.partitionKey.map { asset.appendingPathComponent($0) } ?? asset
         }
         var url = baseDirectory.appendingPathComponent(output.runID.rawValue).appendingPathComponent(output.stepKey)
         url.appendPathComponent(output.name)

@@ -27,7 +27,7 @@ extension ExecutionPlan {
         case .output(let handle, let output), .mappedElement(let handle, let output), .collected(let handle, let output):
             ["\(handle).\(output)"]
         case .fanIn(let sources): sources.flatMap(upstreamOutputs)
-        case .asset(let key, _): ["asset:\(key.userString)"]
+        case .asset(let stored): ["asset:\(stored.key.userString)"]
         case .jobInput, .config: []
         }
     }

@@ -16,8 +16,8 @@ public indirect enum PlanSource: Sendable, Hashable {
     case jobInput(String)
     /// An unconnected op input, from run config `ops.OP.inputs.NAME`.
     case config(handle: String, input: String)
-    /// The stored value of an asset outside the run, read by `ioManagerKey`.
-    case asset(AssetKey, ioManagerKey: String)
+    /// The stored value of an asset outside the run.
+    case asset(StoredAsset)
 
     /// The op handles this source reads.
     var upstreamHandles: [String] {
@@ -213,8 +213,8 @@ private struct PlanBuilder {
             return bound
         case .unconnected:
             return .config(handle: handle, input: input)
-        case .asset(let key, let ioManagerKey):
-            return .asset(key, ioManagerKey: ioManagerKey)
+        case .asset(let stored):
+            return .asset(stored)
         case .detached(let reason):
             throw DagsterError(.invalidDefinition, "input '\(input)' of '\(handle)': \(reason)")
         }

@@ -98,6 +98,8 @@ public enum JobExecution {
     private static func record(_ job: Job, request: RunRequest, prepared: PreparedRun, instance: DagsterInstance)
         async throws -> DagsterRun
     {
+        try await PartitionCheck.validate(
+            plan: prepared.plan, tags: job.tags.merging(request.tags) { _, new in new }, instance: instance)
         if request.stepKeysToExecute != nil, prepared.storesOutputsInMemory {
             throw DagsterError(
                 .invariantViolation,

@@ -3,7 +3,8 @@ import DagsterCore
 import DagsterDefinitions
 
 /// Materializes assets in this process (Dagster's `materialize`): the `selection` of `assets`
-/// (all when `nil`), one step per asset, recorded in `instance` (an ephemeral one by default).
+/// (all when `nil`), one step per asset, recorded in `instance` (an ephemeral one by default);
+/// partitioned assets materialize `partitionKey`.
 /// Upstream assets outside the selection are read from their IO managers' storage.
 ///
 /// ```swift
@@ -15,12 +16,14 @@ import DagsterDefinitions
 ///   is false.
 public func materialize(
     _ assets: [any AssetDefinitionConvertible], checks: [AssetCheck] = [], selection: Set<AssetKey>? = nil,
-    instance: DagsterInstance? = nil,
+    partitionKey: String? = nil, instance: DagsterInstance? = nil,
     resources: [String: ResourceDefinition] = [:], runConfig: JSONValue = .emptyObject, tags: [String: String] = [:],
     raiseOnError: Bool = true
 ) async throws -> ExecuteInProcessResult {
     let job = try Definitions(jobs: [
         Job.materializing(assets, checks: checks, selection: selection, name: "__ephemeral_asset_job__", resources: resources)
     ]).jobs[0]
-    return try await job.executeInProcess(runConfig: runConfig, instance: instance, tags: tags, raiseOnError: raiseOnError)
+    var runTags = tags
+    if let partitionKey { runTags[AssetContext.partitionTag] = partitionKey }
+    return try await job.executeInProcess(runConfig: runConfig, instance: instance, tags: runTags, raiseOnError: raiseOnError)
 }

@@ -73,7 +73,7 @@ struct ResourceInitializer {
             guard let definition = plan.node(handle)?.op.output(named: output), !definition.dagsterType.isNothing else { return [] }
             return [definition.ioManagerKey]
         case .fanIn(let sources): return sources.flatMap { inputManagerKeys($0, in: plan) }
-        case .asset(_, let ioManagerKey): return [ioManagerKey]
+        case .asset(let stored): return [stored.ioManagerKey]
         case .jobInput, .config: return []
         }
     }

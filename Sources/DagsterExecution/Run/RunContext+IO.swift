@@ -53,8 +53,8 @@ extension RunContext {
                         + "add it under ops:\(handle.replacingOccurrences(of: ".", with: ":ops:")):inputs:\(inputName)")
             }
             return try definition.valueType.decode(json)
-        case .asset(let assetKey, let ioManagerKey):
-            return try await loadAsset(assetKey, ioManagerKey: ioManagerKey, into: name, definition: definition, node: node, key: key)
+        case .asset(let stored):
+            return try await loadAsset(stored, into: name, definition: definition, node: node, key: key)
         case .output, .mappedElement:
             let refs = execution.withLock { $0.upstreamOutputs(of: source, for: key) }
             guard let ref = refs.first else {
@@ -82,7 +82,8 @@ extension RunContext {
         if output.dagsterType.isNothing { return () }
         let upstreamContext = OutputContext(
             runID: priorOutputs[ref] ?? run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output, mappingKey: ref.mappingKey,
-            valueType: output.valueType, assetKey: output.assetKey)
+            valueType: output.valueType, assetKey: output.assetKey,
+            partitionKey: output.assetPartitions == nil ? nil : partitionKey)
         let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
         let value = try await userCode("loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\"") {
             try await ioManager(output.ioManagerKey).loadInput(context)
@@ -100,12 +101,12 @@ extension RunContext {
 
     /// Loads the stored value of an asset this run does not materialize.
     private func loadAsset(
-        _ assetKey: AssetKey, ioManagerKey: String, into inputName: String, definition: InputDefinition, node: PlanNode,
-        key: StepKey
+        _ stored: StoredAsset, into inputName: String, definition: InputDefinition, node: PlanNode, key: StepKey
     ) async throws -> any Sendable {
+        let (assetKey, ioManagerKey) = (stored.key, stored.ioManagerKey)
         let upstreamContext = OutputContext(
             runID: run.runID, jobName: job.name, stepKey: "", name: "result", valueType: definition.valueType,
-            assetKey: assetKey)
+            assetKey: assetKey, partitionKey: stored.isPartitioned ? partitionKey : nil)
         let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
         let value = try await userCode("loading input \"\(inputName)\" from asset \(assetKey.userString) using input manager \"\(ioManagerKey)\"") {
             try await ioManager(ioManagerKey).loadInput(context)
@@ -162,14 +163,16 @@ extension RunContext {
             if !definition.dagsterType.isNothing {
                 let context = OutputContext(
                     runID: run.runID, jobName: job.name, stepKey: key, name: output.outputName, mappingKey: output.mappingKey,
-                    valueType: definition.valueType, metadata: output.metadata, assetKey: definition.assetKey)
+                    valueType: definition.valueType, metadata: output.metadata, assetKey: definition.assetKey,
+                    partitionKey: definition.assetPartitions == nil ? nil : partitionKey)
                 let metadata = try await userCode("handling output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"") {
                     try await ioManager(definition.ioManagerKey).handleOutput(context, output.value)
                 }
                 // Dagster reports the asset first, then that the output was handled.
                 if let assetKey = definition.assetKey {
                     let materialization = AssetMaterialization(
-                        assetKey: assetKey, metadata: output.metadata.merging(metadata) { _, handled in handled })
+                        assetKey: assetKey, metadata: output.metadata.merging(metadata) { _, handled in handled },
+                        partition: context.partitionKey)
                     recorder.record(
                         events.step(
                             .assetMaterialization, key, handle: node.handle, "Materialized value \(assetKey.userString).",

@@ -66,6 +66,9 @@ public final class RunContext: Sendable {
         self.outputCapture = capturesOutputs ? Mutex([:]) : nil
     }
 
+    /// The partition the run materializes (its `dagster/partition` tag), if any.
+    var partitionKey: String? { run.tags[AssetContext.partitionTag] }
+
     /// The current time in seconds since the epoch.
     var now: Double { Date().timeIntervalSince1970 }
 
