@@ -119,4 +119,18 @@ struct EventsOracleTests {
         #expect(keys == [AssetKey("my_table"), AssetKey(["warehouse", "summary"])])
         #expect(result.allEvents.contains { $0.dagsterEvent == nil && $0.userMessage == "logged a materialization" && $0.level == .info })
     }
+
+    @Test func assetJobThreeAssets() async throws {
+        let expected = try Self.expected("asset_job_three_assets")
+        let upstream = Asset("upstream_asset") { (_: AssetContext) in [1, 2, 3] }
+        let middle = Asset("middle_asset", ins: upstream) { (_: AssetContext, upstream: [Int]) in upstream.map { $0 * 10 } }
+        let downstream = Asset("downstream_asset", ins: middle) { (_: AssetContext, middle: [Int]) in middle.reduce(0, +) }
+        let job = try Job.materializing([upstream, middle, downstream], name: "three_asset_job")
+        let result = try await job.executeInProcess()
+        Self.check(result, against: expected)
+        #expect(try result.output(forNode: "downstream_asset", as: Int.self) == 60)
+        let loaded = result.dagsterEvents.compactMap(\.loadedInputData)
+        #expect(loaded.map(\.inputName) == ["upstream_asset", "middle_asset"])
+        #expect(loaded.map(\.upstreamStepKey) == ["upstream_asset", "middle_asset"])
+    }
 }
