@@ -42,7 +42,7 @@ struct CronOracleTests {
     @Test("cron.json validity", arguments: caseIDs(kind: "validity"))
     func validity(_ id: String) throws {
         let oracle = try Self.oracleCase(id)
-        let valid = try #require(oracle["valid"]?.boolValue)
+        let valid: Bool = try #require(oracle["valid"]?.boolValue)
         if valid {
             let schedule = try Self.schedule(oracle["cron_schedule"])
             if let warning = oracle["out_of_range_interval_warning"]?.boolValue {
@@ -59,7 +59,7 @@ struct CronOracleTests {
     func timeZoneValidity(_ id: String) throws {
         let oracle = try Self.oracleCase(id)
         let name = try #require((oracle["execution_timezone"] ?? oracle["timezone"])?.stringValue)
-        let valid = try #require(oracle["valid"]?.boolValue)
+        let valid: Bool = try #require(oracle["valid"]?.boolValue)
         #expect(((try? ZoneResolver(identifier: name)) != nil) == valid, "time zone '\(name)'")
     }
 

@@ -9,10 +9,14 @@ extension TimeWindowPartitionsDefinition {
         return keys
     }
 
-    /// How many partitions exist as of `currentTime`.
+    /// How many partitions exist as of `currentTime`: the windows from the first partition's start
+    /// to the last one's end (0 when an end date falls before the first window closes).
     public func partitionCount(currentTime: Date) -> Int {
+        let now = currentTime.timeIntervalSince1970
+        guard let first = firstWindow(now: now), let last = lastWindow(now: now) else { return 0 }
         var count = 0
-        forEachWindow(currentTime: currentTime) { _ in count += 1 }
+        var windows = windows(startingAtOrAfter: Double(first.start))
+        while let window = windows.next(), window.start < last.end { count += 1 }
         return count
     }
 

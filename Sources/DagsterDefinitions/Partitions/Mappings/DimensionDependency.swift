@@ -1,0 +1,118 @@
+import DagsterCore
+
+/// How one dimension of a (multi-)partitioned asset depends on one dimension of another: the
+/// dimension names (`nil` for a side that is not multi-partitioned) and the mapping between them.
+struct DimensionDependency: Sendable {
+    let mapping: any PartitionMapping
+    let upstreamDimension: String?
+    let downstreamDimension: String?
+}
+
+/// A mapping defined dimension by dimension. Dimensions of the target that no dependency covers
+/// depend on all of their keys; dimensions of the source that no dependency covers are ignored.
+protocol DimensionwisePartitionMapping: PartitionMapping {
+    func dimensionDependencies(upstream: PartitionsDefinition, downstream: PartitionsDefinition) throws(DagsterError)
+        -> [DimensionDependency]
+}
+
+extension DimensionwisePartitionMapping {
+    public func upstreamPartitions(
+        forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
+        context: PartitionLoadingContext
+    ) throws(DagsterError) -> UpstreamPartitionsResult {
+        guard let downstreamKeys, let downstream else { throw Self.unpartitioned("downstream", for: "\(Self.self)") }
+        let dependencies = try dimensionDependencies(upstream: upstream, downstream: downstream)
+        return try DimensionwiseMapper(
+            source: downstream, target: upstream, sourceIsUpstream: false, dependencies: dependencies, context: context
+        ).map(downstreamKeys)
+    }
+
+    public func downstreamPartitions(
+        forUpstreamKeys upstreamKeys: [String], upstream: PartitionsDefinition, downstream: PartitionsDefinition,
+        context: PartitionLoadingContext
+    ) throws(DagsterError) -> [String] {
+        let dependencies = try dimensionDependencies(upstream: upstream, downstream: downstream)
+        return try DimensionwiseMapper(
+            source: upstream, target: downstream, sourceIsUpstream: true, dependencies: dependencies, context: context
+        ).map(upstreamKeys).partitionKeys
+    }
+}
+
+/// Dagster's `_get_dependency_partitions_subset`: maps each source key dimension by dimension and
+/// combines the mapped dimension keys (and every key of unmapped target dimensions) into target keys.
+struct DimensionwiseMapper {
+    let source: PartitionsDefinition
+    let target: PartitionsDefinition
+    let sourceIsUpstream: Bool
+    let dependencies: [DimensionDependency]
+    let context: PartitionLoadingContext
+
+    func map(_ sourceKeys: [String]) throws(DagsterError) -> UpstreamPartitionsResult {
+        let pairs = dependencies.map { dependency in
+            sourceIsUpstream
+                ? (source: dependency.upstreamDimension, target: dependency.downstreamDimension, mapping: dependency.mapping)
+                : (source: dependency.downstreamDimension, target: dependency.upstreamDimension, mapping: dependency.mapping)
+        }
+        var mappedValues: [[String: [String]]] = []
+        var missing = Set<String>()
+        for pair in pairs {
+            let sourceDimension = try Self.dimension(pair.source, of: source)
+            let targetDimension = try Self.dimension(pair.target, of: target)
+            var byValue: [String: [String]] = [:]
+            for key in sourceKeys {
+                let value = try dimensionValue(of: key, in: pair.source)
+                guard byValue[value] == nil else { continue }
+                if sourceIsUpstream {
+                    byValue[value] = try pair.mapping.downstreamPartitions(
+                        forUpstreamKeys: [value], upstream: sourceDimension, downstream: targetDimension, context: context)
+                } else {
+                    let result = try pair.mapping.upstreamPartitions(
+                        forDownstreamKeys: [value], downstream: sourceDimension, upstream: targetDimension, context: context)
+                    byValue[value] = result.partitionKeys
+                    missing.formUnion(result.requiredButNonexistentPartitionKeys)
+                }
+            }
+            mappedValues.append(byValue)
+        }
+        let targetNames: [String?] = if case .multi(let multi) = target { multi.dimensionNames } else { [nil] }
+        let unmapped = targetNames.filter { name in !pairs.contains { $0.target == name } }
+        var unmappedKeys: [[String]] = []
+        for name in unmapped { unmappedKeys.append(try Self.dimension(name, of: target).partitionKeys(context: context)) }
+
+        var targetKeys = Set<String>()
+        for key in sourceKeys {
+            var combinations: [[(name: String?, key: String)]] = [[]]
+            for (index, pair) in pairs.enumerated() {
+                let values = mappedValues[index][try dimensionValue(of: key, in: pair.source)] ?? []
+                combinations = combinations.flatMap { prefix in values.map { prefix + [(pair.target, $0)] } }
+            }
+            for (name, keys) in zip(unmapped, unmappedKeys) {
+                combinations = combinations.flatMap { prefix in keys.map { prefix + [(name, $0)] } }
+            }
+            for combination in combinations {
+                if combination.count == 1 {
+                    targetKeys.insert(combination[0].key)
+                } else {
+                    let keysByDimension = Dictionary(combination.map { ($0.name ?? "", $0.key) }, uniquingKeysWith: { first, _ in first })
+                    targetKeys.insert(MultiPartitionKey(keysByDimension: keysByDimension).description)
+                }
+            }
+        }
+        return UpstreamPartitionsResult(
+            partitionKeys: target.ordered(targetKeys, context: context),
+            requiredButNonexistentPartitionKeys: missing.sorted(by: codePointOrder))
+    }
+
+    private func dimensionValue(of key: String, in dimension: String?) throws(DagsterError) -> String {
+        guard let dimension, case .multi(let multi) = source else { return key }
+        return try multi.partitionKey(parsing: key)[dimension] ?? ""
+    }
+
+    static func dimension(_ name: String?, of definition: PartitionsDefinition) throws(DagsterError) -> PartitionsDefinition {
+        guard case .multi(let multi) = definition else { return definition }
+        guard let name else {
+            throw DagsterError(.invalidDefinition, "a dimension name is needed to map multi-partitions (\(multi.dimensionNames))")
+        }
+        return try multi.partitionsDefinition(forDimension: name)
+    }
+}

@@ -1,0 +1,42 @@
+import DagsterCore
+
+extension PartitionsDefinition {
+    /// The keys in partition order: list order for static and dynamic partitions, time order for
+    /// time windows, and dimension by dimension for multi-partitions. Keys the definition does not
+    /// know come last, in code point order.
+    func ordered(_ keys: Set<String>, context: PartitionLoadingContext) -> [String] {
+        guard keys.count > 1 else { return Array(keys) }
+        switch self {
+        case .static, .dynamic:
+            let all = (try? partitionKeys(context: context)) ?? []
+            let known = all.filter(keys.contains)
+            return known + keys.subtracting(known).sorted(by: codePointOrder)
+        case .timeWindow(let definition):
+            return Self.sorted(keys) { try? definition.startInstant(forPartitionKey: $0) }
+        case .multi(let definition):
+            // Each dimension's keys in that dimension's order; a key ranks by (first, second).
+            let positions = definition.dimensions.map { dimension in
+                let dimensionKeys = Set(keys.compactMap { try? definition.partitionKey(parsing: $0)[dimension.name] })
+                let ordered = dimension.partitionsDefinition.ordered(dimensionKeys, context: context)
+                return Dictionary(ordered.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            let stride = (positions.last?.count ?? 0) + 1
+            return Self.sorted(keys) { key -> Int? in
+                guard let parsed = try? definition.partitionKey(parsing: key),
+                    let first = positions[0][parsed[definition.dimensions[0].name] ?? ""],
+                    let second = positions[1][parsed[definition.dimensions[1].name] ?? ""]
+                else { return nil }
+                return first * stride + second
+            }
+        }
+    }
+
+    private static func sorted<Rank: Comparable>(_ keys: Set<String>, by rank: (String) -> Rank?) -> [String] {
+        let ranked = keys.map { (key: $0, rank: rank($0)) }
+        let known = ranked.compactMap { entry in entry.rank.map { (entry.key, $0) } }
+            .sorted { $0.1 == $1.1 ? codePointOrder($0.0, $1.0) : $0.1 < $1.1 }.map(\.0)
+        let unknown = ranked.filter { $0.rank == nil }.map(\.key).sorted(by: codePointOrder)
+        return known + unknown
+    }
+}
+
