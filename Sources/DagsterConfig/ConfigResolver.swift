@@ -6,13 +6,13 @@ import DagsterCore
 /// variable that is not an integer), collected for every field.
 struct ConfigResolver {
     /// The environment `{env: VAR}` reads from.
-    let environment: [String: String]
+    let environment: EnvironmentVariables
     /// Whether to post-process (sources, enums, floats); `false` only resolves defaults, as
     /// Dagster does to compute a field's implied default.
     let postProcess: Bool
     private(set) var errors: [ConfigValidationError] = []
 
-    init(environment: [String: String], postProcess: Bool = true) {
+    init(environment: EnvironmentVariables, postProcess: Bool = true) {
         self.environment = environment
         self.postProcess = postProcess
     }

@@ -22,7 +22,7 @@ public enum ConfigValidator {
     ///   - environment: the variables `{env: VAR}` reads; the process environment by default.
     public static func validate(
         _ value: JSONValue?, against field: ConfigField, at path: ConfigPath = .root,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: EnvironmentVariables = .process
     ) -> ConfigValidationResult {
         let given: JSONValue
         if let value {
@@ -40,7 +40,7 @@ public enum ConfigValidator {
     /// Validates `value` against `type` and returns the resolved value or every error.
     public static func validate(
         _ value: JSONValue, against type: ConfigType, at path: ConfigPath = .root,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: EnvironmentVariables = .process
     ) -> ConfigValidationResult {
         var checker = ConfigChecker()
         checker.check(value, against: type, at: path)

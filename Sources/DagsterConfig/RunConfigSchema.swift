@@ -90,7 +90,7 @@ public struct RunConfigSchema: Sendable, Hashable {
     ///   - environment: the variables `{env: VAR}` reads; the process environment by default.
     /// - Returns: the resolved config, or every error in Dagster's order.
     public func validate(
-        runConfig: JSONValue, environment: [String: String] = ProcessInfo.processInfo.environment
+        runConfig: JSONValue, environment: EnvironmentVariables = .process
     ) -> Result<ResolvedRunConfig, ConfigValidationErrors> {
         let document = runConfig.isNull ? JSONValue.emptyObject : runConfig
         switch ConfigValidator.validate(document, against: rootField.type, environment: environment) {
@@ -103,7 +103,7 @@ public struct RunConfigSchema: Sendable, Hashable {
     /// - Throws: `DagsterError` `.invalidConfig` listing every error (its cause is the
     ///   `ConfigValidationErrors`).
     public func resolve(
-        runConfig: JSONValue, environment: [String: String] = ProcessInfo.processInfo.environment
+        runConfig: JSONValue, environment: EnvironmentVariables = .process
     ) throws(DagsterError) -> ResolvedRunConfig {
         switch validate(runConfig: runConfig, environment: environment) {
         case .success(let resolved): return resolved

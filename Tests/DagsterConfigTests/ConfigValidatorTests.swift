@@ -64,7 +64,7 @@ import Testing
         ]))
         let config: JSONValue = ["token": ["env": "TOKEN"], "port": ["env": "PORT"], "debug": ["env": "DEBUG"]]
         let environment = ["TOKEN": "secret", "PORT": " 8_080 ", "DEBUG": "False"]
-        #expect(ConfigValidator.validate(config, against: field, environment: environment)
+        #expect(ConfigValidator.validate(config, against: field, environment: EnvironmentVariables(environment))
             == .valid(["token": "secret", "port": 8080, "debug": false]))
 
         let unset = ConfigValidator.validate(config, against: field, environment: ["PORT": "eighty"])
@@ -75,7 +75,7 @@ import Testing
         #expect(unset.errors[1].message.contains("cannot be read as an Int"))
         #expect(!unset.errors[1].message.contains("eighty"), "the value of a variable is not leaked")
 
-        let extraKey = ConfigValidator.validate(["env": "TOKEN", "x": 1], against: ConfigType.stringSource, environment: environment)
+        let extraKey = ConfigValidator.validate(["env": "TOKEN", "x": 1], against: ConfigType.stringSource, environment: EnvironmentVariables(environment))
         #expect(extraKey.errors.map(\.reason) == [.selectorFieldError])
         #expect(extraKey.errors.first?.incomingFields == ["env", "x"])
     }

@@ -18,7 +18,7 @@ import Testing
     func messagesReadLikeDagster(_ testCase: OracleCase) throws {
         let schema = try OracleConfigValidationTests.buildSchema(testCase.json)
         let runConfig = NeutralSchema.decodeValue(testCase.json["run_config"] ?? .null)
-        guard case .failure(let errors) = schema.validate(runConfig: runConfig, environment: testCase.environment) else {
+        guard case .failure(let errors) = schema.validate(runConfig: runConfig, environment: EnvironmentVariables(testCase.environment)) else {
             Issue.record("expected the run config to be invalid")
             return
         }

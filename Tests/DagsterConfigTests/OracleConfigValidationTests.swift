@@ -35,7 +35,7 @@ import Testing
         if let reason = deviations[testCase.id] {
             let schema = try buildSchema(json)
             let result = schema.validate(
-                runConfig: NeutralSchema.decodeValue(json["run_config"] ?? .null), environment: testCase.environment)
+                runConfig: NeutralSchema.decodeValue(json["run_config"] ?? .null), environment: EnvironmentVariables(testCase.environment))
             #expect(json["valid"]?.boolValue == false, "no longer a deviation: \(reason)")
             #expect((try? result.get()) != nil, "deviation: \(reason)")
             return
@@ -63,7 +63,7 @@ import Testing
             checkView(of: try NeutralSchema.field(schemaJSON), against: view, at: "field")
         }
         let schema = try buildSchema(json)
-        let result = schema.validate(runConfig: NeutralSchema.decodeValue(json["run_config"] ?? .null), environment: testCase.environment)
+        let result = schema.validate(runConfig: NeutralSchema.decodeValue(json["run_config"] ?? .null), environment: EnvironmentVariables(testCase.environment))
         let expectValid = json["valid"]?.boolValue == true
         switch result {
         case .success(let resolved):

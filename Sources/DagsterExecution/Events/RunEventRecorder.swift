@@ -8,8 +8,10 @@ import Synchronization
 /// instance until the next flush (a step boundary). The instance is the record of the run.
 public final class RunEventRecorder: Sendable {
     private struct State {
-        var unflushed: [EventLogEntry] = []
+        /// Every entry, in order (also those adopted from other processes).
         var recorded: [EventLogEntry] = []
+        /// Positions in `recorded` of the entries waiting for the next flush.
+        var unflushed: [Int] = []
         /// The highest storage id of the entries this recorder stored.
         var lastStoredID: Int64 = -1
         /// Storage ids of the entries this recorder stored, once something else writes too.
@@ -47,7 +49,7 @@ public final class RunEventRecorder: Sendable {
     private func append(_ entry: EventLogEntry) {
         listener?(entry)
         state.withLock { state in
-            state.unflushed.append(entry)
+            state.unflushed.append(state.recorded.count)
             state.recorded.append(entry)
         }
     }
@@ -84,11 +86,11 @@ public final class RunEventRecorder: Sendable {
     /// How many entries wait for the next flush.
     public var unflushedCount: Int { state.withLock { $0.unflushed.count } }
 
-    /// Takes the entries recorded since the last call.
-    public func takeUnflushed() -> [EventLogEntry] {
+    /// Takes the entries recorded since the last flush, with their positions.
+    private func takePending() -> (positions: [Int], entries: [EventLogEntry]) {
         state.withLock { state in
             defer { state.unflushed.removeAll(keepingCapacity: true) }
-            return state.unflushed
+            return (state.unflushed, state.unflushed.map { state.recorded[$0] })
         }
     }
 
@@ -98,7 +100,7 @@ public final class RunEventRecorder: Sendable {
     public func flush(to instance: DagsterInstance) async throws {
         await flushTurn.lock()
         defer { flushTurn.unlock() }
-        let batch = takeUnflushed()
+        let (positions, batch) = takePending()
         guard !batch.isEmpty else { return }
         do {
             let ids = try await instance.handleNewEvents(batch)
@@ -107,7 +109,7 @@ public final class RunEventRecorder: Sendable {
                 state.storedIDs?.formUnion(ids)
             }
         } catch {
-            state.withLock { $0.unflushed.insert(contentsOf: batch, at: 0) }
+            state.withLock { $0.unflushed.insert(contentsOf: positions, at: 0) }
             throw error
         }
     }

@@ -23,7 +23,7 @@ extension InstanceConfigReader {
     /// - Parameter location: where the config sits in the file, for the message, e.g. `run_coordinator.config`.
     func classConfig(_ instanceClass: InstanceClass, config: JSONValue?, at location: String) throws -> JSONValue {
         let given = config.flatMap { $0.isNull ? nil : $0 } ?? .emptyObject
-        switch ConfigValidator.validate(given, against: ConfigField(instanceClass.schema), environment: environment) {
+        switch ConfigValidator.validate(given, against: ConfigField(instanceClass.schema), environment: EnvironmentVariables(environment)) {
         case .valid(let resolved):
             return resolved
         case .invalid(let errors):
