@@ -25,7 +25,7 @@ public struct Definitions: Sendable {
         resources: [String: ResourceDefinition] = [:], executor: ExecutorDefinition? = nil
     ) throws {
         self.resources = resources
-        let definitions = assets.map(\.definition)
+        let definitions = assets.flatMap(\.assetDefinitions)
         self.assets = definitions
         self.assetChecks = assetChecks
         let assetKeys = Set(definitions.map(\.key))

@@ -61,6 +61,9 @@ public struct Asset<Value: Sendable>: Sendable {
     /// ```
     public init(external spec: AssetSpec) { definition = spec.definition }
 
+    /// A typed view of one asset of a multi-asset.
+    init(definition: AssetsDefinition) { self.definition = definition }
+
     /// Declares an asset reading any number of upstream assets of one type, as an array in the
     /// order given (for assets built in a loop).
     ///

@@ -10,12 +10,16 @@ public struct AssetContext: Sendable {
     public let op: OpContext
     /// The partition being materialized, for a partitioned asset.
     public let partitionKey: String?
+    /// The assets this step materializes: the asset itself, or the selected keys of a
+    /// multi-asset (whose body should produce only those).
+    public let selectedAssetKeys: Set<AssetKey>
 
     /// Creates a context.
-    public init(assetKey: AssetKey, op: OpContext, partitionKey: String? = nil) {
+    public init(assetKey: AssetKey, op: OpContext, partitionKey: String? = nil, selectedAssetKeys: Set<AssetKey>? = nil) {
         self.assetKey = assetKey
         self.op = op
         self.partitionKey = partitionKey
+        self.selectedAssetKeys = selectedAssetKeys ?? [assetKey]
     }
 
     /// The run tag naming the partition a run materializes.

@@ -1,22 +1,25 @@
 import DagsterConfig
 import DagsterCore
 
-/// Anything that carries an asset definition: `Asset<Value>` of any value type, or the
-/// definition itself.
+/// Anything that carries asset definitions: `Asset<Value>` of any value type, a `MultiAsset`,
+/// an external `AssetSpec`, or a definition itself.
 public protocol AssetDefinitionConvertible: Sendable {
-    /// The untyped definition.
-    var definition: AssetsDefinition { get }
+    /// The untyped definitions (one per asset key).
+    var assetDefinitions: [AssetsDefinition] { get }
 }
 
-extension Asset: AssetDefinitionConvertible {}
+extension Asset: AssetDefinitionConvertible {
+    public var assetDefinitions: [AssetsDefinition] { [definition] }
+}
 
 extension AssetsDefinition: AssetDefinitionConvertible {
-    public var definition: AssetsDefinition { self }
+    public var assetDefinitions: [AssetsDefinition] { [self] }
 }
 
 extension AssetSpec: AssetDefinitionConvertible {
     /// An external asset: declared, not computed here.
     public var definition: AssetsDefinition { AssetsDefinition(spec: self, op: nil) }
+    public var assetDefinitions: [AssetsDefinition] { [definition] }
 }
 
 extension Job {
@@ -34,7 +37,7 @@ extension Job {
         name: String = implicitAssetJobName,
         resources: [String: ResourceDefinition] = [:], tags: [String: String] = [:], executor: ExecutorDefinition? = nil
     ) throws -> Job {
-        let graph = try AssetDependencyGraph(assets.map(\.definition))
+        let graph = try AssetDependencyGraph(assets.flatMap(\.assetDefinitions))
         if let selection {
             let unknown = selection.subtracting(graph.byKey.keys).map(\.userString).sorted()
             guard unknown.isEmpty else {
@@ -58,15 +61,16 @@ extension Job {
         let runChecks = checks.map(\.definition).filter { check in
             selected.contains(check.assetKey) || (selection == nil && external.contains(check.assetKey))
         }
+        let ops = try selectedOps(selected, in: graph)
         func valueSource(of key: AssetKey) -> InputSource {
-            guard selected.contains(key) else {
+            guard let op = ops[key], let asset = graph.byKey[key] else {
                 let upstream = graph.byKey[key]
                 return .asset(
                     StoredAsset(
                         key: key, ioManagerKey: upstream?.ioManagerKey ?? "io_manager",
                         isPartitioned: upstream?.spec.partitions != nil))
             }
-            return .output(node: AssetsDefinition.opName(for: key), output: "result")
+            return .output(node: op.name, output: asset.outputName)
         }
         let blockingChecks = Dictionary(grouping: runChecks.filter(\.blocking), by: \.assetKey)
         func checkNode(_ check: AssetCheckDefinition) -> NodeInvocation {
@@ -74,26 +78,60 @@ extension Job {
                 name: check.op.name, definition: .op(check.op),
                 inputs: [(name: AssetsDefinition.opName(for: check.assetKey), source: valueSource(of: check.assetKey))])
         }
-        // Plan order must be topological: each check right after its asset, checks of assets
-        // outside the run first.
+        // Plan order must be topological: each op where its first asset comes, each check right
+        // after its asset's op, checks of assets outside the run first.
         let checksByAsset = Dictionary(grouping: runChecks, by: \.assetKey)
         var nodes = runChecks.filter { !selected.contains($0.assetKey) }.map(checkNode)
-        for key in graph.topologicalOrder where selected.contains(key) {
-            guard let asset = graph.byKey[key], let op = asset.op else { continue }
+        var placed: Set<String> = []
+        for key in graph.topologicalOrder {
+            guard let op = ops[key], placed.insert(op.name).inserted, let asset = graph.byKey[key] else { continue }
+            let members = graph.topologicalOrder.filter { ops[$0]?.name == op.name }.compactMap { graph.byKey[$0] }
             let inputs = asset.inputKeys.map { (name: $0.name, source: valueSource(of: $0.key)) }
-            var after = asset.nonDataDependencies.filter(selected.contains).map {
-                InputSource.output(node: AssetsDefinition.opName(for: $0), output: "result")
+            var after: [InputSource] = []
+            for dependency in Set(members.flatMap(\.nonDataDependencies)).sorted() where ops[dependency] != nil {
+                after.append(valueSource(of: dependency))
             }
-            for upstream in asset.dependencies {
+            for upstream in Set(members.flatMap(\.dependencies)).sorted() {
                 for check in blockingChecks[upstream] ?? [] { after.append(.output(node: check.op.name, output: "result")) }
             }
             nodes.append(NodeInvocation(name: op.name, definition: .op(op), inputs: inputs, after: after))
-            nodes += (checksByAsset[key] ?? []).map(checkNode)
+            nodes += members.flatMap { checksByAsset[$0.key] ?? [] }.map(checkNode)
         }
         return Job(
             name: name, description: nil, graph: GraphDefinition(name: name, nodes: nodes), resources: resources,
             defaultRunConfig: nil, tags: tags, metadata: [:], hooks: [], executor: executor, opRetryPolicy: nil,
             opSelection: nil)
+    }
+}
+
+extension Job {
+    /// The op that materializes each selected asset. A multi-asset runs once for all its selected
+    /// keys: its whole op when all are selected, else the op of the subset.
+    /// - Throws: `DagsterError(.invalidDefinition)` when part of a multi-asset that cannot be
+    ///   subset is selected, naming the keys to add.
+    fileprivate static func selectedOps(_ selected: Set<AssetKey>, in graph: AssetDependencyGraph) throws
+        -> [AssetKey: OpDefinition]
+    {
+        let computed = graph.byKey.values.filter { $0.op != nil }
+        let byOp = Dictionary(grouping: computed, by: { $0.op?.name ?? "" })
+        var ops: [AssetKey: OpDefinition] = [:]
+        for (name, all) in byOp {
+            let chosen = all.filter { selected.contains($0.key) }
+            guard let first = chosen.first, var op = first.op else { continue }
+            if chosen.count < all.count {
+                guard let subset = first.subsetOp else {
+                    let missing = all.map(\.key).filter { !selected.contains($0) }.map(\.userString).sorted()
+                    throw DagsterError(
+                        .invalidDefinition,
+                        "multi-asset '\(name)' cannot be subset: it materializes "
+                            + all.map(\.key.userString).sorted().joined(separator: ", ")
+                            + " together; add \(missing.joined(separator: ", ")) to the selection (or make it subsettable)")
+                }
+                op = subset(Set(chosen.map(\.key)))
+            }
+            for asset in chosen { ops[asset.key] = op }
+        }
+        return ops
     }
 }
 

@@ -56,12 +56,25 @@ public struct AssetsDefinition: Sendable {
     public let op: OpDefinition?
     /// The upstream assets whose values the op's inputs receive: input name → key, in order.
     public let inputKeys: [(name: String, key: AssetKey)]
+    /// The op output that materializes the asset (`result`, or the asset's output of a multi-asset).
+    public let outputName: String
+    /// For an asset of a multi-asset: the op computing only the selected keys of the multi-asset
+    /// (`nil` when the multi-asset cannot be subset, or for a single asset).
+    public let subsetOp: (@Sendable (Set<AssetKey>) -> OpDefinition)?
+    /// Whether the asset shares its op with others (a multi-asset).
+    public let isMultiAsset: Bool
 
     /// Creates a definition.
-    public init(spec: AssetSpec, op: OpDefinition?, inputKeys: [(name: String, key: AssetKey)] = []) {
+    public init(
+        spec: AssetSpec, op: OpDefinition?, inputKeys: [(name: String, key: AssetKey)] = [], outputName: String = "result",
+        isMultiAsset: Bool = false, subsetOp: (@Sendable (Set<AssetKey>) -> OpDefinition)? = nil
+    ) {
         self.spec = spec
         self.op = op
         self.inputKeys = inputKeys
+        self.outputName = outputName
+        self.isMultiAsset = isMultiAsset
+        self.subsetOp = subsetOp
     }
 
     /// Dagster's group for assets that name none.
@@ -78,7 +91,7 @@ public struct AssetsDefinition: Sendable {
     /// Every upstream asset, data and non-data.
     public var dependencies: [AssetKey] { inputKeys.map(\.key) + spec.nonDataDependencies }
     /// The IO manager storing the asset's value.
-    public var ioManagerKey: String { op?.outputs.first?.ioManagerKey ?? spec.ioManagerKey }
+    public var ioManagerKey: String { op?.output(named: outputName)?.ioManagerKey ?? spec.ioManagerKey }
 
     /// The name of an asset's op: the key's components joined by `__`, as Dagster names it.
     public static func opName(for key: AssetKey) -> String { key.path.joined(separator: "__") }

@@ -1,0 +1,46 @@
+import Dagster
+import Foundation
+import Testing
+
+/// Multi-assets: one step materializing several assets, subset when it allows it.
+@Suite("Multi-assets")
+struct MultiAssetTests {
+    private let orders = Asset("orders") { (_: AssetContext) -> [Int] in [1, 2, 3, 4] }
+    private let evens = AssetOut<[Int]>("evens")
+    private let odds = AssetOut<[Int]>(["numbers", "odds"])
+
+    private func split(canSubset: Bool) -> MultiAsset {
+        MultiAsset("split", outs: [evens, odds], ins: orders, canSubset: canSubset) { (context: AssetContext, orders: [Int]) in
+            var outputs = Outputs()
+            if context.selectedAssetKeys.contains(evens.key) { outputs.set(evens.out, orders.filter { $0 % 2 == 0 }) }
+            if context.selectedAssetKeys.contains(odds.key) { outputs.set(odds.out, orders.filter { $0 % 2 == 1 }) }
+            return outputs
+        }
+    }
+
+    @Test func oneStepMaterializesEveryAssetOfTheMultiAsset() async throws {
+        let multi = split(canSubset: false)
+        let total = Asset("total_odds", ins: multi[odds]) { (_: AssetContext, odds: [Int]) in odds.reduce(0, +) }
+        let result = try await materialize([orders, multi, total], instance: try .localTemp())
+        #expect(result.allEvents.filter { $0.eventType == .stepStart }.compactMap(\.stepKey) == ["orders", "split", "total_odds"])
+        let materialized = result.allEvents.filter { $0.stepKey == "split" && $0.eventType == .assetMaterialization }
+        #expect(materialized.compactMap(\.dagsterEvent?.assetKey) == [AssetKey("evens"), AssetKey(["numbers", "odds"])])
+        #expect(try result.output(forNode: "total_odds", as: Int.self) == 4)
+    }
+
+    @Test func aSubsettableMultiAssetRunsForTheSelectedKeysOnly() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let multi = split(canSubset: true)
+        _ = try await materialize([orders, multi], instance: instance)
+        let result = try await materialize([orders, multi], selection: [AssetKey(["numbers", "odds"])], instance: instance)
+        let materialized = result.allEvents.filter { $0.eventType == .assetMaterialization }.compactMap(\.dagsterEvent?.assetKey)
+        #expect(materialized == [AssetKey(["numbers", "odds"])])
+    }
+
+    @Test func aMultiAssetThatCannotBeSubsetNamesTheKeysToAdd() throws {
+        let error = try #require(throws: DagsterError.self) {
+            try Job.materializing([orders, split(canSubset: false)], selection: [AssetKey("evens")])
+        }
+        #expect(error.message.contains("multi-asset 'split' cannot be subset: it materializes evens, numbers/odds together; add numbers/odds to the selection"))
+    }
+}
