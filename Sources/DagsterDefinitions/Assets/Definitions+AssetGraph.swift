@@ -5,7 +5,8 @@ extension AssetsDefinition {
     public var graphNode: AssetGraphNode {
         AssetGraphNode(
             key: key, groupName: groupName, tags: spec.tags, kinds: spec.kinds, owners: spec.owners,
-            dependencies: dependencies, isExternal: isExternal)
+            dependencies: dependencies, isExternal: isExternal,
+            executionSetID: isMultiAsset && subsetOp == nil ? op?.name : nil)
     }
 }
 
