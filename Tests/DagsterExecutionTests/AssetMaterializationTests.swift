@@ -82,3 +82,18 @@ struct AssetMaterializationTests {
         #expect(unknown.message.contains("no asset with key nope; defined: orders"))
     }
 }
+
+extension AssetMaterializationTests {
+    struct ScaleConfig: Config { var factor: Int }
+
+    @Test func anAssetWithTypedConfigReadsItFromRunConfig() async throws {
+        let numbers = Asset("numbers") { (_: AssetContext) in [1, 2] }
+        let scaled = Asset("scaled", config: ScaleConfig.self, ins: numbers) { (_: AssetContext, config: ScaleConfig, numbers: [Int]) in
+            numbers.map { $0 * config.factor }
+        }
+        let result = try await materialize([numbers, scaled], runConfig: ["ops": ["scaled": ["config": ["factor": 10]]]])
+        #expect(try result.output(forNode: "scaled", as: [Int].self) == [10, 20])
+        let missing = await #expect(throws: DagsterError.self) { _ = try await materialize([numbers, scaled]) }
+        #expect(missing?.message.contains("missing required config entry \"ops\". Add it, e.g. ops: {scaled: {config: {factor: 0}}}") == true)
+    }
+}

@@ -35,10 +35,7 @@ public struct Asset<Value: Sendable>: Sendable {
         partitions: PartitionsDefinition? = nil,
         _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Value
     ) {
-        var upstream: [AssetKey] = []
-        for asset in repeat each ins { upstream.append(asset.key) }
-        var inputValueTypes: [ValueType] = []
-        for type in repeat (each In).self { inputValueTypes.append(.of(type)) }
+        let (upstream, inputValueTypes) = upstreamKeysAndTypes(repeat each ins)
         let names = upstream.map(AssetsDefinition.opName(for:))
         let opName = AssetsDefinition.opName(for: key)
         definition = AssetDeclaration(
@@ -63,6 +60,37 @@ public struct Asset<Value: Sendable>: Sendable {
 
     /// A typed view of one asset of a multi-asset.
     init(definition: AssetsDefinition) { self.definition = definition }
+
+    /// Declares an asset with typed config: the body gets the decoded config (from
+    /// `ops.OP_NAME.config` in run config) after the context.
+    ///
+    /// ```swift
+    /// struct SampleConfig: Config { var fraction: Double }
+    /// let sample = Asset("sample", config: SampleConfig.self, ins: orders) { (ctx, config: SampleConfig, orders: [Order]) in
+    ///     Array(orders.prefix(Int(Double(orders.count) * config.fraction)))
+    /// }
+    /// ```
+    public init<C: Config, each In: Sendable>(
+        _ key: AssetKey, config: C.Type, ins: repeat Asset<each In>, deps: [AssetKey] = [], group: String? = nil,
+        tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
+        metadata: Metadata = [:], codeVersion: String? = nil, requiredResources: Set<String> = [],
+        retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager", partitions: PartitionsDefinition? = nil,
+        _ body: @escaping @Sendable (AssetContext, C, repeat each In) async throws -> Value
+    ) {
+        let (upstream, inputValueTypes) = upstreamKeysAndTypes(repeat each ins)
+        let names = upstream.map(AssetsDefinition.opName(for:))
+        let opName = AssetsDefinition.opName(for: key)
+        definition = AssetDeclaration(
+            key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
+            metadata: metadata, codeVersion: codeVersion, configField: C.configSchema,
+            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
+            partitions: partitions
+        ).definition(upstream: upstream, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
+            let config = try context.op.config(as: C.self)
+            let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
+            return try await body(context, config, repeat each inputs)
+        }
+    }
 
     /// Declares an asset reading any number of upstream assets of one type, as an array in the
     /// order given (for assets built in a loop).
@@ -99,6 +127,15 @@ public struct Asset<Value: Sendable>: Sendable {
             return try await body(context, elements)
         }
     }
+}
+
+/// The keys and value types of typed upstream assets, in order.
+func upstreamKeysAndTypes<each In: Sendable>(_ ins: repeat Asset<each In>) -> (keys: [AssetKey], types: [ValueType]) {
+    var keys: [AssetKey] = []
+    for asset in repeat each ins { keys.append(asset.key) }
+    var types: [ValueType] = []
+    for type in repeat (each In).self { types.append(.of(type)) }
+    return (keys, types)
 }
 
 /// The declared attributes of an asset, turned into an `AssetsDefinition` once its inputs'
