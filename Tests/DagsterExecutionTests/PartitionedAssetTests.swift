@@ -60,3 +60,17 @@ struct PartitionedAssetTests {
         #expect(error.message.contains("asset report reads partitioned asset sales but is not partitioned the same way"))
     }
 }
+
+extension PartitionedAssetTests {
+    @Test func aRunRecordsWhichAssetsItIntendsToMaterializeBeforeItStarts() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let result = try await materialize([sales, total], selection: [AssetKey("sales")], partitionKey: "us", instance: instance)
+        let logs = try await instance.allLogs(result.runID)
+        let planned = logs.filter { $0.eventType == .assetMaterializationPlanned }
+        #expect(planned.map(\.userMessage) == ["__ephemeral_asset_job__ intends to materialize asset [\"sales\"]"])
+        #expect(planned.first?.dagsterEvent?.assetPartition == "us")
+        let firstStart = try #require(logs.firstIndex { $0.eventType == .runStart })
+        #expect(logs.firstIndex { $0.eventType == .assetMaterializationPlanned } ?? .max < firstStart)
+        #expect(!result.allEvents.contains { $0.eventType == .assetMaterializationPlanned })
+    }
+}

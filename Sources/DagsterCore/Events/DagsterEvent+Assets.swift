@@ -11,6 +11,7 @@ extension DagsterEvent {
         case .assetMaterialization(let data): data.assetKey
         case .assetObservation(let data): data.assetKey
         case .assetCheckEvaluation(let data): data.assetKey
+        case .assetMaterializationPlanned(let data): data.assetKey
         default: nil
         }
     }
@@ -27,6 +28,7 @@ extension DagsterEvent {
         case .assetMaterialization(let data): data.partition
         case .assetObservation(let data): data.partition
         case .assetCheckEvaluation(let data): data.partition
+        case .assetMaterializationPlanned(let data): data.partition
         default: nil
         }
     }

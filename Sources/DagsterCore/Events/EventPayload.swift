@@ -14,6 +14,7 @@ public enum EventPayload: Sendable, Hashable, Codable {
     case assetObservation(AssetObservation)
     case expectationResult(ExpectationResult)
     case assetCheckEvaluation(AssetCheckEvaluation)
+    case assetMaterializationPlanned(AssetMaterializationPlannedData)
     /// `STEP_SUCCESS`: how long the step took.
     case stepSuccess(durationMilliseconds: Double)
 }

@@ -118,7 +118,31 @@ public enum JobExecution {
             try await instance.runStorage.addJobSnapshot(snapshot)
         }
         try await instance.addRun(run)
+        try await recordPlannedMaterializations(of: run, plan: prepared.plan, instance: instance)
         return run
+    }
+
+    /// Records, before the run starts, each asset the run intends to materialize
+    /// (`ASSET_MATERIALIZATION_PLANNED`, Dagster's message).
+    private static func recordPlannedMaterializations(of run: DagsterRun, plan: ExecutionPlan, instance: DagsterInstance)
+        async throws
+    {
+        let executed = run.stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) }
+        let planned = plan.nodes.filter { executed?.contains($0.handle) ?? true }.flatMap { node in
+            node.op.outputs.compactMap { output in
+                output.assetKey.map { AssetMaterializationPlannedData(assetKey: $0, partition: output.assetPartitions == nil ? nil : run.tags[AssetContext.partitionTag]) }
+            }
+        }
+        guard !planned.isEmpty else { return }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        try await instance.handleNewEvents(planned.map { data in
+            let key = "[" + data.assetKey.path.map { JSONValue.string($0).jsonText() }.joined(separator: ", ") + "]"
+            let message = "\(run.jobName) intends to materialize asset \(key)"
+            let event = DagsterEvent(
+                .assetMaterializationPlanned, jobName: run.jobName, message: message,
+                payload: .assetMaterializationPlanned(data), pid: pid)
+            return EventLogEntry(runID: run.runID, level: .debug, userMessage: message, jobName: run.jobName, dagsterEvent: event)
+        })
     }
 
     /// The job's resources plus a default `io_manager` when none is bound.

@@ -41,7 +41,9 @@ public actor InMemoryEventLogStorage: EventLogStorage {
     }
 
     private func indexAssetEvent(_ record: EventLogRecord) {
-        guard let key = record.assetKey, let type = record.entry.eventType else { return }
+        guard let key = record.assetKey, let type = record.entry.eventType,
+            type == .assetMaterialization || type == .assetObservation
+        else { return }
         assetEvents[record.storageID] = record
         var asset = assets[key] ?? AssetRecord(assetKey: key)
         if type == .assetMaterialization { asset.lastMaterialization = record }
