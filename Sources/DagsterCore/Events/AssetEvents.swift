@@ -71,3 +71,18 @@ public struct ExpectationResult: Sendable, Hashable, Codable {
         self.metadata = metadata
     }
 }
+
+/// Payload of `ASSET_MATERIALIZATION_PLANNED`: a run was created that intends to materialize the
+/// asset (and partition), recorded before the run starts.
+public struct AssetMaterializationPlannedData: Sendable, Hashable, Codable {
+    /// The asset the run will materialize.
+    public var assetKey: AssetKey
+    /// The partition, for a partitioned asset.
+    public var partition: String?
+
+    /// Creates the payload.
+    public init(assetKey: AssetKey, partition: String? = nil) {
+        self.assetKey = assetKey
+        self.partition = partition
+    }
+}
