@@ -17,6 +17,12 @@ struct AssetCLITests {
         let instance = try cli.instance()
         #expect(Set(try await instance.getAssetKeys()) == [AssetKey("raw_numbers"), AssetKey(["mart", "doubled"])])
 
+        let status = try await cli.run(["asset", "status"])
+        #expect(status.stdout.contains("mart/doubled: materialized ") && status.stdout.contains("; fresh"))
+        _ = try await cli.run(["asset", "materialize", "--select", "raw_numbers"])
+        let stale = try await cli.run(["asset", "status", "--select", "mart/doubled"])
+        #expect(stale.stdout.hasSuffix("stale: upstream raw_numbers has newer data\n"), "\(stale.stdout)")
+
         let downstream = try await cli.run(["asset", "materialize", "--select", "mart/doubled", "--no-color"])
         #expect(downstream.status == 0, "\(downstream.stderr)")
         #expect(downstream.stdout.contains("Loaded input \"raw_numbers\" using input manager \"io_manager\""))

@@ -6,7 +6,7 @@ import Foundation
 struct AssetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "asset", abstract: "Commands for working with assets.",
-        subcommands: [List.self, Materialize.self, Wipe.self])
+        subcommands: [List.self, Materialize.self, Status.self, Wipe.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the assets of the code location.")
@@ -39,6 +39,23 @@ struct AssetCommand: AsyncParsableCommand {
             var request = try options.request()
             if let partition { request.tags[AssetContext.partitionTag] = partition }
             try await ExecuteCommandRunner.execute(job, request: &request, instance: try InstanceLocator.open(), noColor: noColor)
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status",
+            abstract: "Show each asset's latest materialization, materialized partitions, and whether it is stale.")
+
+        @Option(help: "Only these assets: an asset selection.") var select: String?
+
+        func run() async throws {
+            let definitions = try DagsterCLI.loadDefinitions()
+            let keys = try AssetSelectionArgument.keys(select, in: definitions)
+            let assets = definitions.assets.filter { keys.contains($0.key) }.sorted { $0.key < $1.key }
+            for status in try await InstanceLocator.open().assetStatus(of: assets) {
+                print(AssetStatusLine.describe(status))
+            }
         }
     }
 
@@ -83,5 +100,29 @@ enum AssetSelectionArgument {
             throw CLIError("the selection '\(text)' matches no asset this code location materializes")
         }
         return materializable
+    }
+}
+
+/// One line of `asset status`.
+enum AssetStatusLine {
+    static func describe(_ status: AssetStatus) -> String {
+        var parts: [String] = []
+        if let record = status.latestMaterialization {
+            let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: record.entry.timestamp))
+            parts.append("materialized \(time) in run \(record.entry.runID)")
+        } else {
+            parts.append("never materialized")
+        }
+        if let partitions = status.partitions {
+            let listed = partitions.materialized.prefix(5).joined(separator: ", ")
+            let more = partitions.materialized.count > 5 ? ", …" : ""
+            parts.append("\(partitions.materialized.count)/\(partitions.count) partitions" + (listed.isEmpty ? "" : " (\(listed)\(more))"))
+        }
+        switch status.staleness {
+        case .missing: parts.append("missing")
+        case .fresh: parts.append("fresh")
+        case .stale(let causes): parts.append("stale: " + causes.joined(separator: "; "))
+        }
+        return "\(status.key.userString): " + parts.joined(separator: "; ")
     }
 }

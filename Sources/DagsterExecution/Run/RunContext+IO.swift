@@ -172,7 +172,8 @@ extension RunContext {
                 if let assetKey = definition.assetKey {
                     let materialization = AssetMaterialization(
                         assetKey: assetKey, metadata: output.metadata.merging(metadata) { _, handled in handled },
-                        partition: context.partitionKey)
+                        partition: context.partitionKey,
+                        tags: node.op.codeVersion.map { [AssetStatus.codeVersionTag: $0] } ?? [:])
                     recorder.record(
                         events.step(
                             .assetMaterialization, key, handle: node.handle, "Materialized value \(assetKey.userString).",

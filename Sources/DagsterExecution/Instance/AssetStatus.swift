@@ -1,0 +1,86 @@
+import DagsterCore
+import DagsterDefinitions
+import DagsterStorage
+import Foundation
+
+/// Where an asset stands in an instance: its latest materialization, which partitions exist,
+/// and whether it is stale and why.
+public struct AssetStatus: Sendable {
+    /// Whether the stored value reflects the current definition and upstream data.
+    public enum Staleness: Sendable, Equatable {
+        /// Never materialized (for a partitioned asset: no partition is).
+        case missing
+        /// Up to date.
+        case fresh
+        /// Out of date, with the causes (`code version changed from "1" to "2"`, `upstream orders
+        /// has newer data`).
+        case stale([String])
+    }
+
+    /// The tag of a materialization recording the code version it was computed with.
+    public static let codeVersionTag = "dagster/code_version"
+
+    /// The asset.
+    public let key: AssetKey
+    /// Its latest materialization, if any.
+    public let latestMaterialization: EventLogRecord?
+    /// For a partitioned asset: the partitions materialized so far, and how many there are now.
+    public let partitions: (materialized: [String], count: Int)?
+    /// Whether it is stale.
+    public let staleness: Staleness
+}
+
+extension DagsterInstance {
+    /// The status of each of `assets` (external ones included), judged against the current
+    /// definitions: missing, fresh, or stale because the code version changed or an upstream
+    /// asset was materialized since.
+    public func assetStatus(of assets: [AssetsDefinition]) async throws -> [AssetStatus] {
+        let keys = Set(assets.map(\.key) + assets.flatMap(\.dependencies))
+        let records = try await eventLogStorage.getAssetRecords(keys.sorted())
+        let latest = Dictionary(records.compactMap { record in record.lastMaterialization.map { (record.assetKey, $0) } }) { a, _ in a }
+        var statuses: [AssetStatus] = []
+        for asset in assets {
+            let materialization = latest[asset.key]
+            let partitions = try await partitionStatus(of: asset)
+            statuses.append(
+                AssetStatus(
+                    key: asset.key, latestMaterialization: materialization, partitions: partitions,
+                    staleness: staleness(of: asset, materialization: materialization, partitions: partitions, latest: latest)))
+        }
+        return statuses
+    }
+
+    /// The partitions of a partitioned asset materialized since it was last wiped, in partition
+    /// order, and the current number of partitions.
+    private func partitionStatus(of asset: AssetsDefinition) async throws -> (materialized: [String], count: Int)? {
+        guard let definition = asset.spec.partitions else { return nil }
+        let materialized = Set(
+            try await eventLogStorage.getEventRecords(
+                EventRecordsFilter(eventType: .assetMaterialization, assetKey: asset.key), limit: nil, ascending: true
+            ).compactMap(\.entry.dagsterEvent?.assetPartition))
+        var store = InMemoryDynamicPartitionsStore()
+        for name in definition.dynamicPartitionsNames {
+            store.addPartitions(try await getDynamicPartitions(name), named: name)
+        }
+        let keys = try definition.partitionKeys(context: PartitionLoadingContext(dynamicPartitionsStore: store))
+        return (keys.filter(materialized.contains), keys.count)
+    }
+
+    private func staleness(
+        of asset: AssetsDefinition, materialization: EventLogRecord?, partitions: (materialized: [String], count: Int)?,
+        latest: [AssetKey: EventLogRecord]
+    ) -> AssetStatus.Staleness {
+        guard let materialization, partitions.map({ !$0.materialized.isEmpty }) ?? true else { return .missing }
+        var causes: [String] = []
+        let storedVersion = materialization.entry.dagsterEvent?.assetMaterialization?.tags[AssetStatus.codeVersionTag]
+        if let current = asset.op?.codeVersion, current != storedVersion {
+            causes.append("code version changed from \(storedVersion.map { "\"\($0)\"" } ?? "none") to \"\(current)\"")
+        }
+        for upstream in asset.dependencies.sorted() {
+            if let upstreamRecord = latest[upstream], upstreamRecord.storageID > materialization.storageID {
+                causes.append("upstream \(upstream.userString) has newer data")
+            }
+        }
+        return causes.isEmpty ? .fresh : .stale(causes)
+    }
+}
