@@ -56,6 +56,8 @@ struct OpDeclaration {
     var assetKey: AssetKey? = nil
     /// How that asset is partitioned.
     var assetPartitions: PartitionsDefinition? = nil
+    /// For asset inputs reading partitioned upstream assets: which partition each reads, by input.
+    var inputPartitions: [String: AssetInputPartitions] = [:]
 
     func definition(
         inputValueTypes: [ValueType], outputShape: OutputShape,
@@ -72,7 +74,7 @@ struct OpDeclaration {
             let inputName = index < inputNames.count ? inputNames[index] : "input_\(index)"
             return InputDefinition(
                 name: inputName, dagsterType: inputTypes[inputName] ?? DagsterType(valueType: valueType),
-                valueType: valueType)
+                valueType: valueType, assetPartitions: inputPartitions[inputName])
         }
         for typedName in inputTypes.keys where !inputNames.contains(typedName) {
             errors.append("op '\(name)' gives a type for input '\(typedName)', which it does not have")

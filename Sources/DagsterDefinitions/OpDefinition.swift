@@ -11,9 +11,15 @@ public struct InputDefinition: Sendable {
     public let valueType: ValueType
     /// A human description.
     public let description: String?
+    /// For an asset input reading a partitioned upstream asset: which partition it reads.
+    public let assetPartitions: AssetInputPartitions?
 
     /// Creates an input definition.
-    public init(name: String, dagsterType: DagsterType, valueType: ValueType, description: String? = nil) {
+    public init(
+        name: String, dagsterType: DagsterType, valueType: ValueType, description: String? = nil,
+        assetPartitions: AssetInputPartitions? = nil
+    ) {
+        self.assetPartitions = assetPartitions
         self.name = name
         self.dagsterType = dagsterType
         self.valueType = valueType

@@ -57,7 +57,7 @@ struct PartitionedAssetTests {
     @Test func readingAPartitionedAssetNeedsTheSamePartitions() throws {
         let unpartitioned = Asset("report", ins: sales) { (_: AssetContext, sales: [Int]) in sales.count }
         let error = try #require(throws: DagsterError.self) { try Definitions(assets: [sales, unpartitioned]) }
-        #expect(error.message.contains("asset report reads partitioned asset sales but is not partitioned the same way"))
+        #expect(error.message.contains("asset report reads partitioned asset sales but is not partitioned the same way; give it the same partitions or a partition mapping"))
     }
 }
 
@@ -72,5 +72,37 @@ extension PartitionedAssetTests {
         let firstStart = try #require(logs.firstIndex { $0.eventType == .runStart })
         #expect(logs.firstIndex { $0.eventType == .assetMaterializationPlanned } ?? .max < firstStart)
         #expect(!result.allEvents.contains { $0.eventType == .assetMaterializationPlanned })
+    }
+}
+
+extension PartitionedAssetTests {
+    @Test func aPartitionMappingChoosesTheUpstreamPartitionAnInputReads() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let daily = try PartitionsDefinition.daily(startDate: "2024-01-01")
+        let events = Asset("events", partitions: daily) { (context: AssetContext) in "events of \(context.partitionKey ?? "?")" }
+        let previousDay = Asset(
+            "previous_day", ins: events, partitions: daily,
+            partitionMappings: [AssetKey("events"): TimeWindowPartitionMapping(startOffset: -1, endOffset: -1)]
+        ) { (_: AssetContext, events: String) in events }
+        _ = try await materialize([events, previousDay], selection: [AssetKey("events")], partitionKey: "2024-01-01", instance: instance)
+        let result = try await materialize(
+            [events, previousDay], selection: [AssetKey("previous_day")], partitionKey: "2024-01-02", instance: instance)
+        #expect(try result.output(forNode: "previous_day", as: String.self) == "events of 2024-01-01")
+
+        let firstDay = try await materialize(
+            [events, previousDay], selection: [AssetKey("previous_day")], partitionKey: "2024-01-01", instance: instance,
+            raiseOnError: false)
+        let failure = try #require(firstDay.allEvents.first { $0.eventType == .stepFailure })
+        #expect(failure.dagsterEvent?.stepFailureData?.error?.description.contains("maps to no upstream partition") == true)
+    }
+
+    @Test func anUnpartitionedAssetCanReadTheLastPartition() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let latest = Asset("latest", ins: sales, partitionMappings: [AssetKey("sales"): LastPartitionMapping()]) {
+            (_: AssetContext, sales: [Int]) in sales.reduce(0, +)
+        }
+        _ = try await materialize([sales], partitionKey: "us", instance: instance)
+        let result = try await materialize([sales, latest], selection: [AssetKey("latest")], instance: instance)
+        #expect(try result.output(forNode: "latest", as: Int.self) == 10)
     }
 }

@@ -32,18 +32,19 @@ public struct Asset<Value: Sendable>: Sendable {
         tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
         metadata: Metadata = [:], codeVersion: String? = nil, configField: ConfigField? = nil,
         requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager",
-        partitions: PartitionsDefinition? = nil,
+        partitions: PartitionsDefinition? = nil, partitionMappings: [AssetKey: any PartitionMapping] = [:],
         _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Value
     ) {
-        let (upstream, inputValueTypes) = upstreamKeysAndTypes(repeat each ins)
+        let (upstream, inputValueTypes, upstreamPartitions) = upstreamKeysAndTypes(repeat each ins)
         let names = upstream.map(AssetsDefinition.opName(for:))
         let opName = AssetsDefinition.opName(for: key)
         definition = AssetDeclaration(
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: codeVersion, configField: configField,
             requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions
-        ).definition(upstream: upstream, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
+            partitions: partitions, partitionMappings: partitionMappings
+        ).definition(
+            upstream: upstream, upstreamPartitions: upstreamPartitions, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
             let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
             return try await body(context, repeat each inputs)
         }
@@ -75,17 +76,19 @@ public struct Asset<Value: Sendable>: Sendable {
         tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
         metadata: Metadata = [:], codeVersion: String? = nil, requiredResources: Set<String> = [],
         retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager", partitions: PartitionsDefinition? = nil,
+        partitionMappings: [AssetKey: any PartitionMapping] = [:],
         _ body: @escaping @Sendable (AssetContext, C, repeat each In) async throws -> Value
     ) {
-        let (upstream, inputValueTypes) = upstreamKeysAndTypes(repeat each ins)
+        let (upstream, inputValueTypes, upstreamPartitions) = upstreamKeysAndTypes(repeat each ins)
         let names = upstream.map(AssetsDefinition.opName(for:))
         let opName = AssetsDefinition.opName(for: key)
         definition = AssetDeclaration(
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: codeVersion, configField: C.configSchema,
             requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions
-        ).definition(upstream: upstream, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
+            partitions: partitions, partitionMappings: partitionMappings
+        ).definition(
+            upstream: upstream, upstreamPartitions: upstreamPartitions, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
             let config = try context.op.config(as: C.self)
             let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
             return try await body(context, config, repeat each inputs)
@@ -103,7 +106,7 @@ public struct Asset<Value: Sendable>: Sendable {
         tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
         metadata: Metadata = [:], codeVersion: String? = nil, configField: ConfigField? = nil,
         requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager",
-        partitions: PartitionsDefinition? = nil,
+        partitions: PartitionsDefinition? = nil, partitionMappings: [AssetKey: any PartitionMapping] = [:],
         _ body: @escaping @Sendable (AssetContext, [Element]) async throws -> Value
     ) {
         let opName = AssetsDefinition.opName(for: key)
@@ -111,10 +114,10 @@ public struct Asset<Value: Sendable>: Sendable {
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: codeVersion, configField: configField,
             requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions
+            partitions: partitions, partitionMappings: partitionMappings
         ).definition(
-            upstream: upstream.map(\.key), inputValueTypes: Array(repeating: .of(Element.self), count: upstream.count),
-            valueType: Value.self
+            upstream: upstream.map(\.key), upstreamPartitions: upstream.map(\.definition.spec.partitions),
+            inputValueTypes: Array(repeating: .of(Element.self), count: upstream.count), valueType: Value.self
         ) { context, values in
             let elements = try values.enumerated().map { index, value in
                 guard let element = value as? Element else {
@@ -129,13 +132,19 @@ public struct Asset<Value: Sendable>: Sendable {
     }
 }
 
-/// The keys and value types of typed upstream assets, in order.
-func upstreamKeysAndTypes<each In: Sendable>(_ ins: repeat Asset<each In>) -> (keys: [AssetKey], types: [ValueType]) {
+/// The keys, value types and partitions of typed upstream assets, in order.
+func upstreamKeysAndTypes<each In: Sendable>(_ ins: repeat Asset<each In>)
+    -> (keys: [AssetKey], types: [ValueType], partitions: [PartitionsDefinition?])
+{
     var keys: [AssetKey] = []
-    for asset in repeat each ins { keys.append(asset.key) }
+    var partitions: [PartitionsDefinition?] = []
+    for asset in repeat each ins {
+        keys.append(asset.key)
+        partitions.append(asset.definition.spec.partitions)
+    }
     var types: [ValueType] = []
     for type in repeat (each In).self { types.append(.of(type)) }
-    return (keys, types)
+    return (keys, types, partitions)
 }
 
 /// The declared attributes of an asset, turned into an `AssetsDefinition` once its inputs'
@@ -155,19 +164,36 @@ struct AssetDeclaration {
     var retryPolicy: RetryPolicy?
     var ioManagerKey: String
     var partitions: PartitionsDefinition?
+    var partitionMappings: [AssetKey: any PartitionMapping] = [:]
+
+    /// The partitioning of the input reading `upstreamKey` (partitioned as `upstream`): the
+    /// mapping given for it, else identity when both sides are partitioned alike; `nil` when the
+    /// upstream is not partitioned or no mapping applies (the asset graph reports that).
+    func inputPartitions(upstreamKey: AssetKey, upstream: PartitionsDefinition?) -> AssetInputPartitions? {
+        guard let upstream else { return nil }
+        if let mapping = partitionMappings[upstreamKey] {
+            return AssetInputPartitions(upstream: upstream, downstream: partitions, mapping: mapping)
+        }
+        guard upstream == partitions else { return nil }
+        return AssetInputPartitions(upstream: upstream, downstream: partitions, mapping: IdentityPartitionMapping())
+    }
 
     /// The definition of an asset reading `upstream` (one input each, typed `inputValueTypes`)
     /// whose body, given the input values, computes a `Value`.
     func definition<Value: Sendable>(
-        upstream: [AssetKey], inputValueTypes: [ValueType], valueType: Value.Type,
+        upstream: [AssetKey], upstreamPartitions: [PartitionsDefinition?], inputValueTypes: [ValueType], valueType: Value.Type,
         compute: @escaping @Sendable (AssetContext, [any Sendable]) async throws -> Value
     ) -> AssetsDefinition {
         let inputKeys = upstream.map { (name: AssetsDefinition.opName(for: $0), key: $0) }
+        var inputPartitions: [String: AssetInputPartitions] = [:]
+        for (input, partitioning) in zip(inputKeys, upstreamPartitions) {
+            inputPartitions[input.name] = self.inputPartitions(upstreamKey: input.key, upstream: partitioning)
+        }
         let declaration = OpDeclaration(
             name: AssetsDefinition.opName(for: key), inputNames: inputKeys.map(\.name), inputTypes: [:], outs: [],
             outputType: nil, configField: configField, requiredResources: requiredResources, tags: tags,
             description: description, codeVersion: codeVersion, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            assetKey: key, assetPartitions: partitions)
+            assetKey: key, assetPartitions: partitions, inputPartitions: inputPartitions)
         let shape = OutputShape.of(Value.self)
         let key = key
         let isPartitioned = partitions != nil

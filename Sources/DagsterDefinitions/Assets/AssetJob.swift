@@ -155,12 +155,20 @@ struct AssetDependencyGraph {
             }
         }
         for asset in assets {
-            for input in asset.inputKeys {
-                guard let upstream = byKey[input.key]?.spec.partitions, upstream != asset.spec.partitions else { continue }
-                problems.append(
-                    "asset \(asset.key.userString) reads partitioned asset \(input.key.userString) but is not partitioned the "
-                        + "same way; give both the same partitions definition (partition mappings between different "
-                        + "definitions are not supported yet)")
+            guard let op = asset.op else { continue }
+            for input in asset.inputKeys where byKey[input.key]?.spec.partitions != nil {
+                guard let partitioning = op.inputs.first(where: { $0.name == input.name })?.assetPartitions else {
+                    problems.append(
+                        "asset \(asset.key.userString) reads partitioned asset \(input.key.userString) but is not partitioned "
+                            + "the same way; give it the same partitions or a partition mapping "
+                            + "(partitionMappings: [\(input.key.path.map { "\"\($0)\"" }.joined(separator: ", "))]: …])")
+                    continue
+                }
+                do {
+                    try partitioning.mapping.validate(upstream: partitioning.upstream, downstream: partitioning.downstream)
+                } catch {
+                    problems.append("asset \(asset.key.userString), input from \(input.key.userString): \(error.message)")
+                }
             }
         }
         guard problems.isEmpty else { throw DagsterError(.invalidDefinition, problems.sorted().joined(separator: "; ")) }

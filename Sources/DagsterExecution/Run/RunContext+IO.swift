@@ -83,7 +83,7 @@ extension RunContext {
         let upstreamContext = OutputContext(
             runID: priorOutputs[ref] ?? run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output, mappingKey: ref.mappingKey,
             valueType: output.valueType, assetKey: output.assetKey,
-            partitionKey: output.assetPartitions == nil ? nil : partitionKey)
+            partitionKey: try upstreamPartitionKey(of: definition, upstreamIsPartitioned: output.assetPartitions != nil))
         let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
         let value = try await userCode("loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\"") {
             try await ioManager(output.ioManagerKey).loadInput(context)
@@ -106,7 +106,7 @@ extension RunContext {
         let (assetKey, ioManagerKey) = (stored.key, stored.ioManagerKey)
         let upstreamContext = OutputContext(
             runID: run.runID, jobName: job.name, stepKey: "", name: "result", valueType: definition.valueType,
-            assetKey: assetKey, partitionKey: stored.isPartitioned ? partitionKey : nil)
+            assetKey: assetKey, partitionKey: try upstreamPartitionKey(of: definition, upstreamIsPartitioned: stored.isPartitioned))
         let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
         let value = try await userCode("loading input \"\(inputName)\" from asset \(assetKey.userString) using input manager \"\(ioManagerKey)\"") {
             try await ioManager(ioManagerKey).loadInput(context)
@@ -117,6 +117,14 @@ extension RunContext {
                 "Loaded input \"\(inputName)\" using input manager \"\(ioManagerKey)\"",
                 .loadedInput(LoadedInputData(inputName: inputName, managerKey: ioManagerKey, upstreamOutputName: nil, upstreamStepKey: nil))))
         return value
+    }
+
+    /// The partition of a partitioned upstream asset that `input` reads: the one its partition
+    /// mapping gives for the run's partition (the run's partition itself for identity).
+    private func upstreamPartitionKey(of input: InputDefinition, upstreamIsPartitioned: Bool) throws -> String? {
+        guard upstreamIsPartitioned else { return nil }
+        guard let partitioning = input.assetPartitions else { return partitionKey }
+        return try partitioning.upstreamPartition(for: partitionKey, context: PartitionLoadingContext())
     }
 
     /// Type checks and stores what a step produced (`STEP_OUTPUT`, `HANDLED_OUTPUT`), checking
