@@ -51,6 +51,11 @@ extension JSONValue: CustomStringConvertible {
 
     static func writeQuoted(_ text: String, to out: inout String) {
         out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text  // nothing to escape: the common case, in one append
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -17,8 +17,7 @@ public struct SQLiteEventLogStorage: EventLogStorage {
     @discardableResult
     public func storeEvents(_ entries: [EventLogEntry]) async throws -> [Int64] {
         guard !entries.isEmpty else { return [] }
-        let encoder = JSONEncoder()
-        let bodies = try entries.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        let bodies = try entries.map { try $0.storedJSON() }
         return try await database.write("storing \(entries.count) events of run \(entries[0].runID)") { db in
             let insert = try db.cachedStatement(
                 sql: """

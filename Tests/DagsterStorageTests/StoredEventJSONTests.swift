@@ -1,0 +1,45 @@
+import DagsterCore
+import Foundation
+import Testing
+
+/// The directly written stored JSON of events decodes to the very entry, like the `Codable` form.
+@Suite("Stored event JSON")
+struct StoredEventJSONTests {
+    static let metadata: Metadata = [
+        "text": .text("quote \" backslash \\ newline \n tab \t é ✓ \u{01}"), "url": .url("https://example.com/a?b=c"),
+        "path": .path("/tmp/x"), "md": .markdown("# title"), "int": .int(-42), "float": .float(0.1),
+        "bool": .bool(true), "null": .null, "json": .json(["a": [1, 2.5, "x", nil]]), "time": .timestamp(1.5e9),
+        "asset": .assetKey(["a", "b"]), "job": .jobName("etl"),
+    ]
+
+    static var payloads: [EventPayload?] {
+        let check = TypeCheckData(success: false, label: "x", description: "too big", metadata: metadata)
+        return [
+            nil,
+            .stepSuccess(durationMilliseconds: 1.25),
+            .stepOutput(StepOutputData(outputName: "result", mappingKey: "k", typeCheck: check, metadata: metadata)),
+            .stepInput(StepInputData(inputName: "x", typeCheck: check)),
+            .loadedInput(LoadedInputData(inputName: "x", managerKey: "io", upstreamOutputName: "result", upstreamStepKey: "a")),
+            .loadedInput(LoadedInputData(inputName: "x", managerKey: "io")),
+            .handledOutput(HandledOutputData(outputName: "result", managerKey: "io", metadata: metadata)),
+            .engine(EngineEventData(metadata: metadata)),
+            .engine(EngineEventData(error: SerializableError(className: "E", message: "boom"))),
+            .logsCaptured(LogsCapturedData(fileKey: "abc", stepKeys: ["a", "b"], stdoutPath: "/o", stderrPath: nil)),
+            .assetMaterialization(AssetMaterialization(assetKey: ["a", "b"], metadata: metadata, partition: "p", tags: ["t": "v"])),
+        ]
+    }
+
+    @Test(arguments: 0..<payloads.count)
+    func directlyWrittenJSONDecodesToTheSameEntry(payloadIndex: Int) throws {
+        let event = DagsterEvent(
+            .stepOutput, jobName: "job \"one\"", stepKey: "step[é]", nodeHandle: "graph.step", message: "line\nbreak",
+            payload: Self.payloads[payloadIndex], pid: 4242)
+        for entry in [
+            EventLogEntry(runID: "r1", level: .warning, userMessage: "hé \"there\"", timestamp: 1795286096.2732968, stepKey: "s", jobName: "j", dagsterEvent: event),
+            EventLogEntry(runID: "r2", level: .debug, userMessage: "", timestamp: 0.5),
+        ] {
+            let decoded = try JSONDecoder().decode(EventLogEntry.self, from: Data(try entry.storedJSON().utf8))
+            #expect(decoded == entry)
+        }
+    }
+}
