@@ -65,10 +65,16 @@ def child_env(home=None):
     return env
 
 
-def run_json(command, label):
+SETTLE_SECONDS = 35
+
+
+def run_json(command, label, settle=SETTLE_SECONDS):
     """Runs a workload process and returns the JSON object of its last stdout line."""
     log(f"{label}: {' '.join(command)}")
     os.sync()  # let the previous side's writes reach the disk first, so they do not slow this side's fsyncs
+    # Each side deletes its instance folders when done. ext4 avoids reusing inodes freed in the
+    # last ~30 s, which makes the next side's file creations much slower: wait that out.
+    time.sleep(settle)
     began = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=child_env(), cwd=tempfile.gettempdir())
     if done.returncode != 0 or not done.stdout.strip():
@@ -139,6 +145,8 @@ def main():
     parser.add_argument("--w5-runs", type=int, help="runs inserted by W5 (default 10,000; --quick: 1,000)")
     parser.add_argument("--bin-dir", default=os.path.join(REPO, ".build", "release"), help="where dagster-bench and quickstart are")
     parser.add_argument("--venv", default=os.environ.get("DAGVENV", "/tmp/dagvenv"), help="virtualenv with Dagster (default /tmp/dagvenv)")
+    parser.add_argument("--settle", type=float, default=SETTLE_SECONDS,
+                        help="seconds to wait before each side, so the other side's deleted files do not slow it (default 35)")
     options = parser.parse_args()
 
     selected = [name.strip().lower() for name in options.only.split(",") if name.strip()]
@@ -185,8 +193,8 @@ def main():
             continue
         size = {"w2": [str(options.w2_n)], "w3": [], "w4": [], "w5": [str(w5_runs)]}[workload]
         arguments = [workload, *size, "--iterations", str(count)]
-        theirs = run_json([*workloads, *arguments], f"{workload} dagster")
-        ours = run_json([bench, *arguments], f"{workload} swift-dagster")
+        theirs = run_json([*workloads, *arguments], f"{workload} dagster", options.settle)
+        ours = run_json([bench, *arguments], f"{workload} swift-dagster", options.settle)
         if workload == "w2":
             rows.append((f"W2 chain N={options.w2_n}, persistent, in-process", theirs["exec_s"], ours["exec_s"]))
             notes.append(f"W2 events written per run: Dagster {theirs['events']}, swift-dagster {ours['events']}")
