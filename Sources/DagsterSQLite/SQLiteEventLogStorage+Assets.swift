@@ -97,10 +97,9 @@ extension SQLiteEventLogStorage {
                     materialization: row[4], observationID: row[5], observation: row[6])
             }
         }
-        let decoder = JSONDecoder()
         func record(_ id: Int64?, _ body: String?) throws -> EventLogRecord? {
             guard let id, let body else { return nil }
-            return EventLogRecord(storageID: id, entry: try decoder.decode(EventLogEntry.self, from: Data(body.utf8)))
+            return EventLogRecord(storageID: id, entry: try EventLogEntry(storedJSON: body))
         }
         var records = try rows.map { row in
             AssetRecord(

@@ -57,14 +57,11 @@ public struct SQLiteEventLogStorage: EventLogStorage {
     /// Runs a query selecting `id, event` and decodes the records.
     func fetchRecords(_ query: SQLQuery, _ what: String) async throws -> [EventLogRecord] {
         let rows = try await database.read(what) { db in
-            try Row.fetchAll(db.cachedStatement(sql: query.sql), arguments: query.statementArguments).map { row in
-                (row[0] as Int64, row[1] as String)
+            try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments) { row in
+                (row.int64(0) ?? 0, row.text(1) ?? "")
             }
         }
-        let decoder = JSONDecoder()
-        return try rows.map { id, body in
-            EventLogRecord(storageID: id, entry: try decoder.decode(EventLogEntry.self, from: Data(body.utf8)))
-        }
+        return try rows.map { id, body in EventLogRecord(storageID: id, entry: try EventLogEntry(storedJSON: body)) }
     }
 
     public func deleteEvents(for runID: RunID) async throws {

@@ -2,7 +2,8 @@ import DagsterCore
 import Foundation
 import Testing
 
-/// The directly written stored JSON of events decodes to the very entry, like the `Codable` form.
+/// Events written and read directly (without Foundation's coders) round-trip to the very entry,
+/// and agree with the `Codable` form both ways.
 @Suite("Stored event JSON")
 struct StoredEventJSONTests {
     static let metadata: Metadata = [
@@ -26,6 +27,8 @@ struct StoredEventJSONTests {
             .engine(EngineEventData(error: SerializableError(className: "E", message: "boom"))),
             .logsCaptured(LogsCapturedData(fileKey: "abc", stepKeys: ["a", "b"], stdoutPath: "/o", stderrPath: nil)),
             .assetMaterialization(AssetMaterialization(assetKey: ["a", "b"], metadata: metadata, partition: "p", tags: ["t": "v"])),
+            .assetMaterialization(AssetMaterialization(assetKey: "a", description: "d")),
+            .stepFailure(StepFailureData(error: SerializableError(className: "E", message: "boom"), errorSource: .userCodeError)),
         ]
     }
 
@@ -38,8 +41,11 @@ struct StoredEventJSONTests {
             EventLogEntry(runID: "r1", level: .warning, userMessage: "hé \"there\"", timestamp: 1795286096.2732968, stepKey: "s", jobName: "j", dagsterEvent: event),
             EventLogEntry(runID: "r2", level: .debug, userMessage: "", timestamp: 0.5),
         ] {
-            let decoded = try JSONDecoder().decode(EventLogEntry.self, from: Data(try entry.storedJSON().utf8))
-            #expect(decoded == entry)
+            let written = try entry.storedJSON()
+            #expect(try JSONDecoder().decode(EventLogEntry.self, from: Data(written.utf8)) == entry)
+            #expect(try EventLogEntry(storedJSON: written) == entry)
+            let foundation = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
+            #expect(try EventLogEntry(storedJSON: foundation) == entry)
         }
     }
 }
