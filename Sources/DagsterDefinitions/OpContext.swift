@@ -72,7 +72,6 @@ public final class OpContext: Sendable {
             payload: .assetObservation(observation))
     }
 
-    /// Logs the result of a data-quality expectation (a `STEP_EXPECTATION_RESULT` event).
     /// Records the evaluation of an asset check (`ASSET_CHECK_EVALUATION`), with Dagster's message.
     public func logEvent(_ evaluation: AssetCheckEvaluation) {
         sink.record(
@@ -83,6 +82,7 @@ public final class OpContext: Sendable {
             payload: .assetCheckEvaluation(evaluation))
     }
 
+    /// Logs the result of a data-quality expectation (a `STEP_EXPECTATION_RESULT` event).
     public func logEvent(_ expectation: ExpectationResult) {
         let verdict = expectation.success ? "passed" : "failed"
         sink.record(

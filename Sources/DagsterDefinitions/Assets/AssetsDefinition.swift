@@ -63,12 +63,16 @@ public struct AssetsDefinition: Sendable {
     public let subsetOp: (@Sendable (Set<AssetKey>) -> OpDefinition)?
     /// Whether the asset shares its op with others (a multi-asset).
     public let isMultiAsset: Bool
+    /// For an observable source asset: the op recording an observation of it.
+    public let observeOp: OpDefinition?
 
     /// Creates a definition.
     public init(
         spec: AssetSpec, op: OpDefinition?, inputKeys: [(name: String, key: AssetKey)] = [], outputName: String = "result",
-        isMultiAsset: Bool = false, subsetOp: (@Sendable (Set<AssetKey>) -> OpDefinition)? = nil
+        isMultiAsset: Bool = false, subsetOp: (@Sendable (Set<AssetKey>) -> OpDefinition)? = nil,
+        observeOp: OpDefinition? = nil
     ) {
+        self.observeOp = observeOp
         self.spec = spec
         self.op = op
         self.inputKeys = inputKeys

@@ -27,3 +27,16 @@ public func materialize(
     if let partitionKey { runTags[AssetContext.partitionTag] = partitionKey }
     return try await job.executeInProcess(runConfig: runConfig, instance: instance, tags: runTags, raiseOnError: raiseOnError)
 }
+
+/// Observes observable source assets in this process (Dagster's `observe`): the `selection` of
+/// them (all when `nil`), recording an `ASSET_OBSERVATION` with each one's data version.
+/// - Throws: `DagsterError(.invalidDefinition)` when a selected key is not observable.
+public func observe(
+    _ assets: [any AssetDefinitionConvertible], selection: Set<AssetKey>? = nil, instance: DagsterInstance? = nil,
+    resources: [String: ResourceDefinition] = [:]
+) async throws -> ExecuteInProcessResult {
+    let job = try Definitions(jobs: [
+        Job.observing(assets, selection: selection, name: "__ephemeral_asset_observation_job__", resources: resources)
+    ]).jobs[0]
+    return try await job.executeInProcess(instance: instance)
+}
