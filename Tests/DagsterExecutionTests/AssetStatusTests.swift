@@ -1,5 +1,6 @@
 import Dagster
 import Foundation
+import Synchronization
 import Testing
 
 /// Asset status from the instance: latest materialization, partitions, staleness and its causes.
@@ -37,5 +38,38 @@ struct AssetStatusTests {
         #expect(status.partitions?.materialized == ["mon", "tue"])
         #expect(status.partitions?.count == 3)
         #expect(status.staleness == .fresh)
+    }
+}
+
+extension AssetStatusTests {
+    @Test func dataVersionsMakeStalenessFollowTheDataNotTheRuns() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let raw = Asset("raw", codeVersion: "1") { (_: AssetContext) in [1, 2] }
+        let model = Asset("model", ins: raw, codeVersion: "1") { (_: AssetContext, raw: [Int]) in raw.count }
+        let first = try await materialize([raw, model], instance: instance)
+        let tags = first.allEvents.compactMap(\.dagsterEvent?.assetMaterialization).map(\.tags)
+        #expect(tags.count == 2 && tags.allSatisfy { $0["dagster/data_version"]?.count == 64 })
+        #expect(tags[1]["dagster/input_data_version/raw"] == tags[0]["dagster/data_version"])
+
+        // Same code and inputs give the same version: rematerializing raw leaves model fresh.
+        _ = try await materialize([raw, model], selection: [AssetKey("raw")], instance: instance)
+        #expect(try await instance.assetStatus(of: [raw.definition, model.definition]).map(\.staleness) == [.fresh, .fresh])
+    }
+
+    @Test func aNewObservationOfASourceMakesItsDownstreamStale() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let version = Mutex("v1")
+        let source = ObservableSourceAsset("source") { _ in ObserveResult(dataVersion: version.withLock { $0 }) }
+        let report = Asset("report", deps: [AssetKey("source")]) { (_: AssetContext) in 1 }
+        let reading = Asset("reading", ins: source.asset(of: Int.self)) { (_: AssetContext, value: Int) in value }
+        let storage = try #require(instance.storageDirectory)
+        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
+        try "5".write(to: storage.appendingPathComponent("source"), atomically: true, encoding: .utf8)
+        _ = try await observe([source], instance: instance)
+        _ = try await materialize([source, report, reading], instance: instance)
+        #expect(try await instance.assetStatus(of: [reading.definition]).map(\.staleness) == [.fresh])
+        version.withLock { $0 = "v2" }
+        _ = try await observe([source], instance: instance)
+        #expect(try await instance.assetStatus(of: [reading.definition]).map(\.staleness) == [.stale(["upstream source has newer data"])])
     }
 }

@@ -36,16 +36,15 @@ extension DagsterInstance {
     /// asset was materialized since.
     public func assetStatus(of assets: [AssetsDefinition]) async throws -> [AssetStatus] {
         let keys = Set(assets.map(\.key) + assets.flatMap(\.dependencies))
-        let records = try await eventLogStorage.getAssetRecords(keys.sorted())
-        let latest = Dictionary(records.compactMap { record in record.lastMaterialization.map { (record.assetKey, $0) } }) { a, _ in a }
+        let records = Dictionary(try await eventLogStorage.getAssetRecords(keys.sorted()).map { ($0.assetKey, $0) }) { a, _ in a }
         var statuses: [AssetStatus] = []
         for asset in assets {
-            let materialization = latest[asset.key]
+            let materialization = records[asset.key]?.lastMaterialization
             let partitions = try await partitionStatus(of: asset)
             statuses.append(
                 AssetStatus(
                     key: asset.key, latestMaterialization: materialization, partitions: partitions,
-                    staleness: staleness(of: asset, materialization: materialization, partitions: partitions, latest: latest)))
+                    staleness: staleness(of: asset, materialization: materialization, partitions: partitions, records: records)))
         }
         return statuses
     }
@@ -68,7 +67,7 @@ extension DagsterInstance {
 
     private func staleness(
         of asset: AssetsDefinition, materialization: EventLogRecord?, partitions: (materialized: [String], count: Int)?,
-        latest: [AssetKey: EventLogRecord]
+        records: [AssetKey: AssetRecord]
     ) -> AssetStatus.Staleness {
         guard let materialization, partitions.map({ !$0.materialized.isEmpty }) ?? true else { return .missing }
         var causes: [String] = []
@@ -76,10 +75,16 @@ extension DagsterInstance {
         if let current = asset.op?.codeVersion, current != storedVersion {
             causes.append("code version changed from \(storedVersion.map { "\"\($0)\"" } ?? "none") to \"\(current)\"")
         }
+        let tags = materialization.entry.dagsterEvent?.assetMaterialization?.tags ?? [:]
         for upstream in asset.dependencies.sorted() {
-            if let upstreamRecord = latest[upstream], upstreamRecord.storageID > materialization.storageID {
-                causes.append("upstream \(upstream.userString) has newer data")
+            let newer: Bool
+            if let recorded = tags[DataVersionTags.inputPrefix + upstream.userString] {
+                // The version read then against the upstream's version now (materialized or observed).
+                newer = DataVersionTags.latest(records[upstream]).map { $0 != recorded } ?? false
+            } else {
+                newer = (records[upstream]?.lastMaterialization?.storageID ?? 0) > materialization.storageID
             }
+            if newer { causes.append("upstream \(upstream.userString) has newer data") }
         }
         return causes.isEmpty ? .fresh : .stale(causes)
     }

@@ -181,7 +181,7 @@ extension RunContext {
                     let materialization = AssetMaterialization(
                         assetKey: assetKey, metadata: output.metadata.merging(metadata) { _, handled in handled },
                         partition: context.partitionKey,
-                        tags: node.op.codeVersion.map { [AssetStatus.codeVersionTag: $0] } ?? [:])
+                        tags: try await materializationTags(for: assetKey, node: node, key: key))
                     recorder.record(
                         events.step(
                             .assetMaterialization, key, handle: node.handle, "Materialized value \(assetKey.userString).",

@@ -30,6 +30,8 @@ public final class RunContext: Sendable {
     /// Outputs of steps this run does not execute, stored by earlier runs of its chain.
     let priorOutputs: [OutputRef: RunID]
     let outputCapture: Mutex<[OutputRef: any Sendable]>?
+    /// Data versions of the assets materialized in this process during the run.
+    let dataVersions = Mutex<[AssetKey: String]>([:])
 
     convenience init(
         run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
