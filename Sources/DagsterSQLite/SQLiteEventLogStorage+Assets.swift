@@ -74,6 +74,19 @@ extension SQLiteEventLogStorage {
         return try texts.map(StoredText.assetKey(from:))
     }
 
+    public func getLatestMaterialization(_ key: AssetKey) async throws -> EventLogRecord? {
+        let storedKey = StoredText.assetKey(key)
+        let row = try await database.read("reading the latest materialization of \(key.userString)") { db in
+            try db.cachedStatement(
+                sql: """
+                    SELECT m.id, m.event FROM asset_keys a JOIN event_logs m ON m.id = a.last_materialization_id
+                    WHERE a.asset_key = ?
+                    """
+            ).fetchAll(arguments: [storedKey]) { row in (row.int64(0) ?? 0, row.text(1) ?? "") }.first
+        }
+        return try row.map { EventLogRecord(storageID: $0.0, entry: try EventLogEntry(storedJSON: $0.1)) }
+    }
+
     public func getAssetRecords(_ keys: [AssetKey]?) async throws -> [AssetRecord] {
         var sql = """
             SELECT a.asset_key, a.last_run_id, a.wipe_timestamp, a.last_materialization_id, m.event,

@@ -24,6 +24,8 @@ public protocol EventLogStorage: Sendable {
     func getAssetRecords(_ keys: [AssetKey]?) async throws -> [AssetRecord]
     /// Forgets the history of `keys`: later queries see no event stored before the wipe.
     func wipeAssets(_ keys: [AssetKey]) async throws
+    /// The latest materialization of an asset that was not wiped, or `nil`.
+    func getLatestMaterialization(_ key: AssetKey) async throws -> EventLogRecord?
 
     /// Adds partition keys to a dynamic partitions definition, skipping keys it already has.
     func addDynamicPartitions(_ definitionName: String, keys: [String]) async throws
@@ -34,6 +36,11 @@ public protocol EventLogStorage: Sendable {
 }
 
 extension EventLogStorage {
+    /// Reads the asset's index entry (drivers with a cheaper query provide their own).
+    public func getLatestMaterialization(_ key: AssetKey) async throws -> EventLogRecord? {
+        try await getAssetRecords([key]).first?.lastMaterialization
+    }
+
     /// All entries of a run, in order.
     public func getLogsForRun(_ runID: RunID) async throws -> [EventLogEntry] {
         try await getRecordsForRun(runID, after: nil, ofTypes: nil, limit: nil).map(\.entry)

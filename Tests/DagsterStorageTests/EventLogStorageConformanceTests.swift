@@ -117,7 +117,10 @@ struct EventLogStorageConformanceTests {
     func wipingAnAssetForgetsItsHistory(driver: StorageDriver) async throws {
         let storage = try driver.make().events
         try await storage.storeEvents([materialization("r1", "a"), materialization("r1", "b")])
+        #expect(try await storage.getLatestMaterialization("a")?.entry.runID == "r1")
         try await storage.wipeAssets(["a"])
+        #expect(try await storage.getLatestMaterialization("a") == nil)
+        #expect(try await storage.getLatestMaterialization("b")?.entry.runID == "r1")
         #expect(try await storage.getAssetKeys(prefix: nil, limit: nil, after: nil) == ["b"])
         #expect(try await !storage.hasAssetKey("a"))
         #expect(
@@ -126,6 +129,7 @@ struct EventLogStorageConformanceTests {
         try await storage.storeEvents([materialization("r2", "a")])
         let record = try #require(try await storage.getAssetRecords(["a"]).first)
         #expect(record.lastMaterialization?.entry.runID == "r2")
+        #expect(try await storage.getLatestMaterialization("a")?.entry.runID == "r2")
         #expect(record.wipeTimestamp != nil)
     }
 

@@ -43,7 +43,7 @@ extension DagsterInstance {
 
     /// The latest materialization event of an asset, or `nil`.
     public func getLatestMaterializationEvent(_ assetKey: AssetKey) async throws -> EventLogEntry? {
-        try await eventLogStorage.getAssetRecords([assetKey]).first?.lastMaterialization?.entry
+        try await eventLogStorage.getLatestMaterialization(assetKey)?.entry
     }
 
     /// Asset keys with recorded events, in key order, optionally under a prefix, after a cursor key.
