@@ -19,6 +19,19 @@ struct MultiprocessCLITests {
         return (output, run, try await cli.instance().allLogs(run.runID))
     }
 
+    /// Launches the `gated` job on the multiprocess executor and waits until its gated step runs
+    /// (it waits for `marker` to exist); returns the run's id and the run as it is then.
+    private func launchGated(_ cli: CodeLocationProcess, marker: String) async throws -> (RunID, DagsterRun) {
+        let launch = try await cli.run([
+            "job", "launch", "gated", "--config-json", config(ops: #"{"wait_for_marker": {"config": {"marker": "\#(marker)"}}}"#),
+        ])
+        let id = try CodeLocationProcess.runID(in: launch.stdout)
+        let (running, _) = try await cli.waitFor(id) { _, logs in
+            logs.contains { $0.eventType == .stepStart && $0.stepKey == "wait_for_marker" }
+        }
+        return (id, running)
+    }
+
     /// (step, start, end) of each `work_N` step, from the timeline the ops append to.
     private func timeline(_ cli: CodeLocationProcess) throws -> [(step: String, start: Double, end: Double)] {
         let text = try String(contentsOf: cli.home.appendingPathComponent("timeline"), encoding: .utf8)
@@ -144,12 +157,7 @@ struct MultiprocessCLITests {
 
     @Test func cancelForwardsTheRequestToTheWorkersAndLeavesNoProcess() async throws {
         let cli = try CodeLocationProcess()
-        let never = cli.home.appendingPathComponent("never").path
-        let launch = try await cli.run([
-            "job", "launch", "gated", "--config-json", config(ops: #"{"wait_for_marker": {"config": {"marker": "\#(never)"}}}"#),
-        ])
-        let id = try CodeLocationProcess.runID(in: launch.stdout)
-        _ = try await cli.waitFor(id) { _, logs in logs.contains { $0.eventType == .stepStart && $0.stepKey == "wait_for_marker" } }
+        let (id, _) = try await launchGated(cli, marker: cli.home.appendingPathComponent("never").path)
         let cancel = try await cli.run(["run", "cancel", id.rawValue])
         #expect(cancel.stdout.contains("its worker stopped"), "\(cancel.stdout) \(cancel.stderr)")
         let (run, logs) = try await cli.waitFor(id) { _, logs in logs.last?.userMessage.hasPrefix("Process for run exited") == true }
@@ -166,13 +174,7 @@ struct MultiprocessCLITests {
     @Test func killingTheRunWorkerStopsItsStepWorkersAndReexecutionFinishesTheRun() async throws {
         let cli = try CodeLocationProcess()
         let marker = cli.home.appendingPathComponent("marker").path
-        let launch = try await cli.run([
-            "job", "launch", "gated", "--config-json", config(ops: #"{"wait_for_marker": {"config": {"marker": "\#(marker)"}}}"#),
-        ])
-        let id = try CodeLocationProcess.runID(in: launch.stdout)
-        let (running, _) = try await cli.waitFor(id) { _, logs in
-            logs.contains { $0.eventType == .stepStart && $0.stepKey == "wait_for_marker" }
-        }
+        let (id, running) = try await launchGated(cli, marker: marker)
         kill(try #require(running.tags[runWorkerPIDTag].flatMap { pid_t($0) }), SIGKILL)
         let (_, logs) = try await cli.waitFor(id) { _, logs in
             logs.contains { $0.eventType == .stepFailure && $0.stepKey == "wait_for_marker" }

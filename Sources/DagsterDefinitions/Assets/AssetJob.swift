@@ -82,10 +82,14 @@ extension Job {
         // after its asset's op, checks of assets outside the run first.
         let checksByAsset = Dictionary(grouping: runChecks, by: \.assetKey)
         var nodes = runChecks.filter { !selected.contains($0.assetKey) }.map(checkNode)
+        var membersByOp: [String: [AssetsDefinition]] = [:]
+        for key in graph.topologicalOrder {
+            if let op = ops[key], let asset = graph.byKey[key] { membersByOp[op.name, default: []].append(asset) }
+        }
         var placed: Set<String> = []
         for key in graph.topologicalOrder {
             guard let op = ops[key], placed.insert(op.name).inserted, let asset = graph.byKey[key] else { continue }
-            let members = graph.topologicalOrder.filter { ops[$0]?.name == op.name }.compactMap { graph.byKey[$0] }
+            let members = membersByOp[op.name] ?? [asset]
             let inputs = asset.inputKeys.map { (name: $0.name, source: valueSource(of: $0.key)) }
             var after: [InputSource] = []
             for dependency in Set(members.flatMap(\.nonDataDependencies)).sorted() where ops[dependency] != nil {

@@ -57,13 +57,16 @@ public final class RunEventRecorder: Sendable {
     /// Takes in entries of the run that another process (a step worker) stored: the listener
     /// sees them and they join `recordedEntries`, without being stored again. Records this
     /// recorder stored itself are left out.
-    public func adopt(_ records: [EventLogRecord]) {
-        let entries = state.withLock { state in
-            records.filter { !(state.storedIDs?.contains($0.storageID) ?? false) }.map(\.entry)
+    /// - Returns: the records taken in (those of other processes).
+    @discardableResult
+    public func adopt(_ records: [EventLogRecord]) -> [EventLogRecord] {
+        let foreign = state.withLock { state in
+            records.filter { !(state.storedIDs?.contains($0.storageID) ?? false) }
         }
-        guard !entries.isEmpty else { return }
-        if let listener { for entry in entries { listener(entry) } }
-        state.withLock { $0.recorded.append(contentsOf: entries) }
+        guard !foreign.isEmpty else { return [] }
+        if let listener { for record in foreign { listener(record.entry) } }
+        state.withLock { $0.recorded.append(contentsOf: foreign.map(\.entry)) }
+        return foreign
     }
 
     /// Starts remembering the storage ids this recorder writes, so `adopt` can tell its own
@@ -75,9 +78,6 @@ public final class RunEventRecorder: Sendable {
             return state.lastStoredID
         }
     }
-
-    /// Whether this recorder stored the record with `storageID`.
-    public func stored(_ storageID: Int64) -> Bool { state.withLock { $0.storedIDs?.contains(storageID) ?? false } }
 
     /// Every entry recorded so far, in order: the run's log as this process wrote it, without
     /// reading it back from storage.

@@ -134,8 +134,13 @@ public struct MultiprocessExecutor: Executor {
         }
         run.recorder.record(run.events.step(.stepWorkerStarting, key, handle: handle, "Launching subprocess for \"\(key)\"."))
         do {
-            guard let handoff, let home = run.instance.rootDirectory else {
-                throw DagsterError(.invariantViolation, "step \(key) cannot be handed to a step worker")
+            guard let handoff else {
+                throw DagsterError(.invariantViolation, "step \(key) is not a step of this run's plan; it cannot be handed to a step worker")
+            }
+            guard let home = run.instance.rootDirectory else {
+                throw DagsterError(
+                    .invariantViolation,
+                    "step workers need the instance's home folder to open it, and this instance has none; set DAGSTER_HOME")
             }
             var environment = ProcessInfo.processInfo.environment
             environment["DAGSTER_HOME"] = home.path

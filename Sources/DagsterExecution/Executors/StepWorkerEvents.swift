@@ -24,8 +24,7 @@ struct StepWorkerEvents {
             run.run.runID, after: cursor, ofTypes: nil, limit: nil)
         guard let last = records.last else { return }
         cursor = last.storageID
-        run.recorder.adopt(records)
-        for record in records where !run.recorder.stored(record.storageID) {
+        for record in run.recorder.adopt(records) {
             guard let key = record.entry.stepKey, let event = record.entry.dagsterEvent else { continue }
             switch event.eventType {
             case .stepOutput:

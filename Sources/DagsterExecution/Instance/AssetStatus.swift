@@ -57,11 +57,7 @@ extension DagsterInstance {
             try await eventLogStorage.getEventRecords(
                 EventRecordsFilter(eventType: .assetMaterialization, assetKey: asset.key), limit: nil, ascending: true
             ).compactMap(\.entry.dagsterEvent?.assetPartition))
-        var store = InMemoryDynamicPartitionsStore()
-        for name in definition.dynamicPartitionsNames {
-            store.addPartitions(try await getDynamicPartitions(name), named: name)
-        }
-        let keys = try definition.partitionKeys(context: PartitionLoadingContext(dynamicPartitionsStore: store))
+        let keys = try definition.partitionKeys(context: try await partitionLoadingContext(for: [definition]))
         return (keys.filter(materialized.contains), keys.count)
     }
 

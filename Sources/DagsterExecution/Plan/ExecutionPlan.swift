@@ -220,3 +220,9 @@ private struct PlanBuilder {
         }
     }
 }
+
+extension DagsterRun {
+    /// The node handles of the steps the run executes (its `stepKeysToExecute` without mapping
+    /// keys), or `nil` when it executes every step.
+    var executedHandles: Set<String>? { stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) } }
+}

@@ -127,7 +127,7 @@ public enum JobExecution {
     private static func recordPlannedMaterializations(of run: DagsterRun, plan: ExecutionPlan, instance: DagsterInstance)
         async throws
     {
-        let executed = run.stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) }
+        let executed = run.executedHandles
         let planned = plan.nodes.filter { executed?.contains($0.handle) ?? true }.flatMap { node in
             node.op.outputs.compactMap { output in
                 output.assetKey.map { AssetMaterializationPlannedData(assetKey: $0, partition: output.assetPartitions == nil ? nil : run.tags[AssetContext.partitionTag]) }
@@ -170,7 +170,7 @@ public enum JobExecution {
         let started = DispatchTime.now().uptimeNanoseconds
         recorder.record(events.run(.runStart, "Started execution of run for \"\(job.name)\"."))
 
-        let executedHandles = run.stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) }
+        let executedHandles = run.executedHandles
         var scope: StepProcessScope?
         if executor.runsStepsInRunProcess {
             recorder.record(events.run(.engineEvent, "Executing steps in process (pid: \(events.pid))", .engine(EngineEventData(metadata: ["pid": .int(Int(events.pid))]))))
@@ -178,7 +178,7 @@ public enum JobExecution {
                 .map { $0.scope == nil ? $0.handle : "\($0.handle)[?]" }
             do {
                 scope = try await StepProcessScope.open(
-                    keys: ResourceInitializer.requiredKeys(for: plan, definitions: definitions), definitions: definitions,
+                    keys: prepared.requiredResourceKeys, definitions: definitions,
                     config: config, run: run, instance: instance, recorder: recorder, events: events, stepKeys: stepKeys,
                     stepKey: nil)
             } catch let failure as ResourceInitFailed {

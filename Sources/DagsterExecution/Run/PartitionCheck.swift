@@ -20,7 +20,7 @@ enum PartitionCheck {
                 "the run materializes partitioned assets (\(names)) but names no partition: pass a partition key "
                     + "(materialize(partitionKey:), `asset materialize --partition KEY`, or the tag \(AssetContext.partitionTag))")
         }
-        let context = PartitionLoadingContext(dynamicPartitionsStore: try await dynamicKeys(for: partitioned.map(\.1), instance: instance))
+        let context = try await instance.partitionLoadingContext(for: partitioned.map(\.1))
         for (assetKey, partitions) in partitioned {
             do {
                 try partitions.validatePartitionKey(key, context: context)
@@ -29,17 +29,6 @@ enum PartitionCheck {
                     .invalidConfig, "asset \(assetKey?.userString ?? "?") has no partition '\(key)': \(error.message)")
             }
         }
-    }
-
-    /// The instance's keys of every dynamic partitions definition among `definitions`.
-    private static func dynamicKeys(for definitions: [PartitionsDefinition], instance: DagsterInstance) async throws
-        -> InMemoryDynamicPartitionsStore
-    {
-        var store = InMemoryDynamicPartitionsStore()
-        for name in Set(definitions.flatMap(\.dynamicPartitionsNames)) {
-            store.addPartitions(try await instance.getDynamicPartitions(name), named: name)
-        }
-        return store
     }
 }
 
@@ -51,5 +40,17 @@ extension PartitionsDefinition {
         case .multi(let definition): definition.dimensions.flatMap(\.partitionsDefinition.dynamicPartitionsNames)
         case .static, .timeWindow: []
         }
+    }
+}
+
+extension DagsterInstance {
+    /// A partition-loading context whose dynamic partitions are the instance's current keys of
+    /// every dynamic partitions definition among `definitions` (partition logic is synchronous).
+    func partitionLoadingContext(for definitions: [PartitionsDefinition]) async throws -> PartitionLoadingContext {
+        var store = InMemoryDynamicPartitionsStore()
+        for name in Set(definitions.flatMap(\.dynamicPartitionsNames)) {
+            store.addPartitions(try await getDynamicPartitions(name), named: name)
+        }
+        return PartitionLoadingContext(dynamicPartitionsStore: store)
     }
 }

@@ -8,6 +8,8 @@ struct PreparedRun: Sendable {
     let job: Job
     let plan: ExecutionPlan
     let resources: [String: ResourceDefinition]
+    /// The resources the plan's steps need, in initialization order.
+    let requiredResourceKeys: [String]
     let config: ResolvedRunConfig
     let executor: any Executor
 
@@ -23,8 +25,8 @@ struct PreparedRun: Sendable {
         let resources = JobExecution.boundResources(subset, instance: instance)
         let merged = (job.defaultRunConfig ?? .emptyObject).deepMerged(with: runConfig)
         let plan = try ExecutionPlan(job: subset)
-        let requiredKeys = Set(ResourceInitializer.requiredKeys(for: plan, definitions: resources))
-        let resolved = try subset.runConfigSchema(resources: resources, requiredResourceKeys: requiredKeys)
+        let requiredKeys = ResourceInitializer.requiredKeys(for: plan, definitions: resources)
+        let resolved = try subset.runConfigSchema(resources: resources, requiredResourceKeys: Set(requiredKeys))
             .resolve(runConfig: merged)
         let executor = try executorOverride
             ?? subset.effectiveExecutor.makeExecutor(config: resolved.executionConfig ?? .null)
@@ -32,6 +34,7 @@ struct PreparedRun: Sendable {
         self.job = subset
         self.plan = plan
         self.resources = resources
+        self.requiredResourceKeys = requiredKeys
         self.config = resolved
         self.executor = executor
     }

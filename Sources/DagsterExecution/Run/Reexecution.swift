@@ -73,7 +73,7 @@ extension JobExecution {
             guard let key = entry.stepKey, let type = entry.eventType else { continue }
             seen[ExecutionPlan.handle(ofStepKey: key), default: []].insert(type)
         }
-        let parentSteps = parent.stepKeysToExecute.map { Set($0.map(ExecutionPlan.handle(ofStepKey:))) }
+        let parentSteps = parent.executedHandles
         var retry: Set<String> = []
         var ordered: [StepKey] = []
         for node in plan.nodes {
