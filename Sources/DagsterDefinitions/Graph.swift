@@ -19,19 +19,26 @@ public struct Graph<each In: Sendable, Out: Sendable>: Sendable {
         _ name: String, ins: String..., description: String? = nil,
         _ body: (repeat OutputHandle<each In>) -> OutputHandle<Out>
     ) {
+        self.init(name, inputNames: ins, description: description, body)
+    }
+
+    /// Records the graph with inputs named `inputNames` (`input_N` for any not named).
+    init(
+        _ name: String, inputNames: [String], description: String?, _ body: (repeat OutputHandle<each In>) -> OutputHandle<Out>
+    ) {
         let builder = GraphBuilder(graphName: name)
         var index = 0
         var errors: [String] = []
         var inputs: [GraphInputDefinition] = []
         func inputHandle<T: Sendable>(_ type: T.Type) -> OutputHandle<T> {
             defer { index += 1 }
-            let inputName = index < ins.count ? ins[index] : "input_\(index)"
+            let inputName = index < inputNames.count ? inputNames[index] : "input_\(index)"
             inputs.append(GraphInputDefinition(name: inputName, valueType: .of(T.self)))
             return OutputHandle(source: .graphInput(inputName))
         }
         let output = builder.record { body(repeat inputHandle((each In).self)) }
-        if ins.count != inputs.count {
-            errors.append("graph '\(name)' takes \(inputs.count) input(s) but names \(ins.count) in ins:")
+        if inputNames.count != inputs.count {
+            errors.append("graph '\(name)' takes \(inputs.count) input(s) but names \(inputNames.count) in ins:")
         }
         definition = GraphDefinition(
             name: name, description: description, inputs: inputs, nodes: builder.nodes, outputMapping: output.source,

@@ -61,7 +61,7 @@ extension Job {
         let runChecks = checks.map(\.definition).filter { check in
             selected.contains(check.assetKey) || (selection == nil && external.contains(check.assetKey))
         }
-        let ops = try selectedOps(selected, in: graph)
+        let ops = try selectedNodes(selected, in: graph)
         func valueSource(of key: AssetKey) -> InputSource {
             guard let op = ops[key], let asset = graph.byKey[key] else {
                 let upstream = graph.byKey[key]
@@ -98,7 +98,7 @@ extension Job {
             for upstream in Set(members.flatMap(\.dependencies)).sorted() {
                 for check in blockingChecks[upstream] ?? [] { after.append(.output(node: check.op.name, output: "result")) }
             }
-            nodes.append(NodeInvocation(name: op.name, definition: .op(op), inputs: inputs, after: after))
+            nodes.append(NodeInvocation(name: op.name, definition: op, inputs: inputs, after: after))
             nodes += members.flatMap { checksByAsset[$0.key] ?? [] }.map(checkNode)
         }
         return Job(
@@ -109,19 +109,20 @@ extension Job {
 }
 
 extension Job {
-    /// The op that materializes each selected asset. A multi-asset runs once for all its selected
-    /// keys: its whole op when all are selected, else the op of the subset.
+    /// The node (op, or graph of a graph-backed asset) that materializes each selected asset. A
+    /// multi-asset runs once for all its selected keys: its whole op when all are selected, else
+    /// the op of the subset.
     /// - Throws: `DagsterError(.invalidDefinition)` when part of a multi-asset that cannot be
     ///   subset is selected, naming the keys to add.
-    fileprivate static func selectedOps(_ selected: Set<AssetKey>, in graph: AssetDependencyGraph) throws
-        -> [AssetKey: OpDefinition]
+    fileprivate static func selectedNodes(_ selected: Set<AssetKey>, in graph: AssetDependencyGraph) throws
+        -> [AssetKey: NodeDefinition]
     {
-        let computed = graph.byKey.values.filter { $0.op != nil }
-        let byOp = Dictionary(grouping: computed, by: { $0.op?.name ?? "" })
-        var ops: [AssetKey: OpDefinition] = [:]
+        let computed = graph.byKey.values.filter { $0.node != nil }
+        let byOp = Dictionary(grouping: computed, by: { $0.node?.name ?? "" })
+        var ops: [AssetKey: NodeDefinition] = [:]
         for (name, all) in byOp {
             let chosen = all.filter { selected.contains($0.key) }
-            guard let first = chosen.first, var op = first.op else { continue }
+            guard let first = chosen.first, var op = first.node else { continue }
             if chosen.count < all.count {
                 guard let subset = first.subsetOp else {
                     let missing = all.map(\.key).filter { !selected.contains($0) }.map(\.userString).sorted()
@@ -131,7 +132,7 @@ extension Job {
                             + all.map(\.key.userString).sorted().joined(separator: ", ")
                             + " together; add \(missing.joined(separator: ", ")) to the selection (or make it subsettable)")
                 }
-                op = subset(Set(chosen.map(\.key)))
+                op = .op(subset(Set(chosen.map(\.key))))
             }
             for asset in chosen { ops[asset.key] = op }
         }
@@ -159,9 +160,9 @@ struct AssetDependencyGraph {
             }
         }
         for asset in assets {
-            guard let op = asset.op else { continue }
+            guard asset.node != nil else { continue }
             for input in asset.inputKeys where byKey[input.key]?.spec.partitions != nil {
-                guard let partitioning = op.inputs.first(where: { $0.name == input.name })?.assetPartitions else {
+                guard let partitioning = asset.inputPartitioning(named: input.name) else {
                     problems.append(
                         "asset \(asset.key.userString) reads partitioned asset \(input.key.userString) but is not partitioned "
                             + "the same way; give it the same partitions or a partition mapping "

@@ -52,8 +52,10 @@ public struct AssetsDefinition: Sendable {
     /// Key, dependencies and descriptive attributes.
     public let spec: AssetSpec
     /// The op computing the asset, whose `result` output materializes it; `nil` for an
-    /// external asset.
+    /// external or graph-backed asset.
     public let op: OpDefinition?
+    /// For a graph-backed asset: the graph computing it, whose output materializes it.
+    public let graph: GraphDefinition?
     /// The upstream assets whose values the op's inputs receive: input name → key, in order.
     public let inputKeys: [(name: String, key: AssetKey)]
     /// The op output that materializes the asset (`result`, or the asset's output of a multi-asset).
@@ -70,8 +72,9 @@ public struct AssetsDefinition: Sendable {
     public init(
         spec: AssetSpec, op: OpDefinition?, inputKeys: [(name: String, key: AssetKey)] = [], outputName: String = "result",
         isMultiAsset: Bool = false, subsetOp: (@Sendable (Set<AssetKey>) -> OpDefinition)? = nil,
-        observeOp: OpDefinition? = nil
+        observeOp: OpDefinition? = nil, graph: GraphDefinition? = nil
     ) {
+        self.graph = graph
         self.observeOp = observeOp
         self.spec = spec
         self.op = op
@@ -89,13 +92,21 @@ public struct AssetsDefinition: Sendable {
     /// The group.
     public var groupName: String { spec.groupName }
     /// Whether the asset is declared here but produced elsewhere.
-    public var isExternal: Bool { op == nil }
+    public var isExternal: Bool { op == nil && graph == nil }
+    /// The node computing the asset (an op, or a graph for a graph-backed asset).
+    public var node: NodeDefinition? { op.map(NodeDefinition.op) ?? graph.map(NodeDefinition.graph) }
     /// Upstream assets that pass no value.
     public var nonDataDependencies: [AssetKey] { spec.nonDataDependencies }
     /// Every upstream asset, data and non-data.
     public var dependencies: [AssetKey] { inputKeys.map(\.key) + spec.nonDataDependencies }
     /// The IO manager storing the asset's value.
     public var ioManagerKey: String { op?.output(named: outputName)?.ioManagerKey ?? spec.ioManagerKey }
+
+    /// How the input `name` reads its partitioned upstream asset (`nil` when it does not).
+    public func inputPartitioning(named name: String) -> AssetInputPartitions? {
+        if let op { return op.input(named: name)?.assetPartitions }
+        return graph?.innerInputs(boundTo: name).first?.assetPartitions
+    }
 
     /// The name of an asset's op: the key's components joined by `__`, as Dagster names it.
     public static func opName(for key: AssetKey) -> String { key.path.joined(separator: "__") }

@@ -53,17 +53,29 @@ extension RunContext {
         return DataVersionTags.latest(try await instance.eventLogStorage.getAssetRecords([assetKey]).first)
     }
 
-    /// The assets whose values the node's inputs read.
+    /// The assets whose values the node's inputs read: directly, or through ops that are not
+    /// assets themselves (the inner ops of a graph-backed asset).
     private func upstreamAssetKeys(of node: PlanNode) -> [AssetKey] {
-        func keys(_ source: PlanSource) -> [AssetKey] {
+        var visited: Set<String> = [node.handle]
+        var found: [AssetKey] = []
+        func collect(_ node: PlanNode) {
+            for input in node.inputs { collect(input.source) }
+        }
+        func collect(_ source: PlanSource) {
             switch source {
             case .output(let handle, let output), .mappedElement(let handle, let output), .collected(let handle, let output):
-                return plan.node(handle)?.op.output(named: output)?.assetKey.map { [$0] } ?? []
-            case .fanIn(let sources): return sources.flatMap(keys)
-            case .asset(let stored): return [stored.key]
-            case .jobInput, .config: return []
+                guard let upstream = plan.node(handle) else { return }
+                if let key = upstream.op.output(named: output)?.assetKey {
+                    if !found.contains(key) { found.append(key) }
+                } else if visited.insert(handle).inserted {
+                    collect(upstream)
+                }
+            case .fanIn(let sources): sources.forEach(collect)
+            case .asset(let stored): if !found.contains(stored.key) { found.append(stored.key) }
+            case .jobInput, .config: return
             }
         }
-        return node.inputs.flatMap { keys($0.source) }
+        collect(node)
+        return found
     }
 }

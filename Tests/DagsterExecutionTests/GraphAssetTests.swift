@@ -1,0 +1,58 @@
+import Dagster
+import Foundation
+import Testing
+
+/// Graph-backed assets: several ops computing one asset, each a step.
+@Suite("Graph-backed assets")
+struct GraphAssetTests {
+    private let raw = Asset("raw") { (_: AssetContext) -> [Int] in [3, -1, 4, -1, 5] }
+    private let dropNegative = Op("drop_negative", ins: "values") { (_: OpContext, values: [Int]) in values.filter { $0 >= 0 } }
+    private struct ScaleConfig: Config { var factor: Int }
+    private var scale: Op<[Int], [Int]> {
+        Op("scale", config: ScaleConfig.self, ins: "values") { (_: OpContext, config: ScaleConfig, values: [Int]) in
+            values.map { $0 * config.factor }
+        }
+    }
+
+    private var cleaned: Asset<[Int]> {
+        Asset<[Int]>.graph("cleaned", ins: raw, group: "prep") { (raw: OutputHandle<[Int]>) in scale(dropNegative(raw)) }
+    }
+
+    @Test func eachInnerOpIsAStepAndTheLastOneMaterializesTheAsset() async throws {
+        let total = Asset("total", ins: cleaned) { (_: AssetContext, values: [Int]) in values.reduce(0, +) }
+        let config: JSONValue = ["ops": ["cleaned": ["ops": ["scale": ["config": ["factor": 10]]]]]]
+        let result = try await materialize([raw, cleaned, total], instance: try .localTemp(), runConfig: config)
+        #expect(
+            result.allEvents.filter { $0.eventType == .stepStart }.compactMap(\.stepKey)
+                == ["raw", "cleaned.drop_negative", "cleaned.scale", "total"])
+        let materialized = result.allEvents.filter { $0.eventType == .assetMaterialization }
+        #expect(materialized.compactMap(\.stepKey) == ["raw", "cleaned.scale", "total"])
+        #expect(materialized.compactMap(\.dagsterEvent?.assetKey) == [AssetKey("raw"), AssetKey("cleaned"), AssetKey("total")])
+        #expect(try result.output(forNode: "total", as: Int.self) == 120)
+    }
+
+    @Test func theAssetReadsAndIsReadFromStorageWhenOutsideTheSelection() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let total = Asset("total", ins: cleaned) { (_: AssetContext, values: [Int]) in values.reduce(0, +) }
+        let config: JSONValue = ["ops": ["cleaned": ["ops": ["scale": ["config": ["factor": 2]]]]]]
+        _ = try await materialize([raw, cleaned, total], selection: [AssetKey("raw")], instance: instance)
+        _ = try await materialize([raw, cleaned, total], selection: [AssetKey("cleaned")], instance: instance, runConfig: config)
+        let result = try await materialize([raw, cleaned, total], selection: [AssetKey("total")], instance: instance)
+        #expect(try result.output(forNode: "total", as: Int.self) == 24)
+        let latest = try #require(try await instance.getLatestMaterializationEvent(AssetKey("cleaned")))
+        #expect(latest.stepKey == "cleaned.scale")
+        #expect(latest.dagsterEvent?.assetMaterialization?.tags["dagster/input_data_version/raw"] != nil)
+    }
+
+    @Test func itIsInTheAssetGraphWithItsGroupAndUpstream() throws {
+        let definitions = try Definitions(assets: [raw, cleaned])
+        #expect(try definitions.selectAssets("group:prep") == [AssetKey("cleaned")])
+        #expect(try definitions.assetGraph().parents(of: AssetKey("cleaned")) == [AssetKey("raw")])
+    }
+
+    @Test func aGraphReturningItsInputIsRefusedWhenDefinitionsLoad() throws {
+        let passThrough = Asset<[Int]>.graph("same", ins: raw) { (raw: OutputHandle<[Int]>) in raw }
+        let error = try #require(throws: DagsterError.self) { try Definitions(assets: [raw, passThrough]) }
+        #expect(error.message.contains("graph-backed asset same must return the output of one of its ops"))
+    }
+}
