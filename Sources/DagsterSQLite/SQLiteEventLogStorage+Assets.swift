@@ -87,6 +87,33 @@ extension SQLiteEventLogStorage {
         return try row.map { EventLogRecord(storageID: $0.0, entry: try EventLogEntry(storedJSON: $0.1)) }
     }
 
+    public func getPartitionMaterializations(_ key: AssetKey) async throws -> [String: PartitionMaterializationState] {
+        let storedKey = StoredText.assetKey(key)
+        // SQLite gives the other columns of the row holding MAX(id) (its run id).
+        let rows = try await database.read("reading the partitions of \(key.userString)") { db in
+            try db.cachedStatement(
+                sql: """
+                    SELECT partition, dagster_event_type, MAX(id), run_id FROM event_logs
+                    WHERE asset_key = ? AND dagster_event_type IN (?, ?) AND partition IS NOT NULL
+                    GROUP BY partition, dagster_event_type
+                    """
+            ).fetchAll(
+                arguments: [
+                    storedKey, DagsterEventType.assetMaterialization.rawValue, DagsterEventType.assetMaterializationPlanned.rawValue,
+                ]
+            ) { row in (row.text(0) ?? "", row.text(1) ?? "", row.int64(2) ?? 0, row.text(3) ?? "") }
+        }
+        var states: [String: PartitionMaterializationState] = [:]
+        for (partition, eventType, storageID, runID) in rows {
+            if eventType == DagsterEventType.assetMaterialization.rawValue {
+                states[partition, default: .init()].lastMaterializationID = storageID
+            } else {
+                states[partition, default: .init()].lastPlanned = .init(storageID: storageID, runID: RunID(runID))
+            }
+        }
+        return states
+    }
+
     public func getAssetRecords(_ keys: [AssetKey]?) async throws -> [AssetRecord] {
         var sql = """
             SELECT a.asset_key, a.last_run_id, a.wipe_timestamp, a.last_materialization_id, m.event,

@@ -26,6 +26,9 @@ public protocol EventLogStorage: Sendable {
     func wipeAssets(_ keys: [AssetKey]) async throws
     /// The latest materialization of an asset that was not wiped, or `nil`.
     func getLatestMaterialization(_ key: AssetKey) async throws -> EventLogRecord?
+    /// For each partition of an asset with a materialization or planned materialization since
+    /// it was last wiped: the latest of each.
+    func getPartitionMaterializations(_ key: AssetKey) async throws -> [String: PartitionMaterializationState]
 
     /// Adds partition keys to a dynamic partitions definition, skipping keys it already has.
     func addDynamicPartitions(_ definitionName: String, keys: [String]) async throws

@@ -133,6 +133,33 @@ struct EventLogStorageConformanceTests {
         #expect(record.wipeTimestamp != nil)
     }
 
+    private func planned(_ run: RunID, _ key: AssetKey, partition: String) -> EventLogEntry {
+        EventLogEntry(
+            runID: run, level: .debug, userMessage: "", jobName: "job",
+            dagsterEvent: DagsterEvent(
+                .assetMaterializationPlanned, jobName: "job", message: "",
+                payload: .assetMaterializationPlanned(AssetMaterializationPlannedData(assetKey: key, partition: partition))))
+    }
+
+    @Test(arguments: StorageDriver.allCases)
+    func tracksTheLatestMaterializationAndPlanOfEachPartition(driver: StorageDriver) async throws {
+        let storage = try driver.make().events
+        let ids = try await storage.storeEvents([
+            planned("r1", "a", partition: "x"), materialization("r1", "a", partition: "x"),
+            planned("r2", "a", partition: "y"), planned("r3", "a", partition: "x"), materialization("r4", "b", partition: "x"),
+        ])
+        let states = try await storage.getPartitionMaterializations("a")
+        #expect(states.keys.sorted() == ["x", "y"])
+        #expect(states["x"]?.lastMaterializationID == ids[1])
+        #expect(states["x"]?.lastPlanned == .init(storageID: ids[3], runID: "r3"))
+        #expect(states["x"]?.pendingRunID == "r3")
+        #expect(states["y"] == .init(lastMaterializationID: nil, lastPlanned: .init(storageID: ids[2], runID: "r2")))
+        try await storage.storeEvents([materialization("r3", "a", partition: "x")])
+        #expect(try await storage.getPartitionMaterializations("a")["x"]?.pendingRunID == nil)
+        try await storage.wipeAssets(["a"])
+        #expect(try await storage.getPartitionMaterializations("a").isEmpty)
+    }
+
     @Test(arguments: StorageDriver.allCases)
     func deletingARunDropsItsEventsAndRepointsAssets(driver: StorageDriver) async throws {
         let storage = try driver.make().events

@@ -53,10 +53,7 @@ extension DagsterInstance {
     /// order, and the current number of partitions.
     private func partitionStatus(of asset: AssetsDefinition) async throws -> (materialized: [String], count: Int)? {
         guard let definition = asset.spec.partitions else { return nil }
-        let materialized = Set(
-            try await eventLogStorage.getEventRecords(
-                EventRecordsFilter(eventType: .assetMaterialization, assetKey: asset.key), limit: nil, ascending: true
-            ).compactMap(\.entry.dagsterEvent?.assetPartition))
+        let materialized = try await materializedPartitions(asset.key)
         let keys = try definition.partitionKeys(context: try await partitionLoadingContext(for: [definition]))
         return (keys.filter(materialized.contains), keys.count)
     }

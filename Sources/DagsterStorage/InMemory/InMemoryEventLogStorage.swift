@@ -40,11 +40,12 @@ public actor InMemoryEventLogStorage: EventLogStorage {
         return (0..<entries.count).map { firstID + Int64($0) }
     }
 
+    /// Indexes an event about an asset; materializations and observations also update the
+    /// asset's record.
     private func indexAssetEvent(_ record: EventLogRecord) {
-        guard let key = record.assetKey, let type = record.entry.eventType,
-            type == .assetMaterialization || type == .assetObservation
-        else { return }
+        guard let key = record.assetKey, let type = record.entry.eventType else { return }
         assetEvents[record.storageID] = record
+        guard type == .assetMaterialization || type == .assetObservation else { return }
         var asset = assets[key] ?? AssetRecord(assetKey: key)
         if type == .assetMaterialization { asset.lastMaterialization = record }
         if type == .assetObservation { asset.lastObservation = record }
@@ -99,7 +100,8 @@ public actor InMemoryEventLogStorage: EventLogStorage {
     private func rebuildAssetRecord(_ key: AssetKey) {
         let wipeTimestamp = assets[key]?.wipeTimestamp
         let events = assetEvents.values.filter { $0.assetKey == key }.sorted { $0.storageID < $1.storageID }
-        guard !events.isEmpty || wipeTimestamp != nil else {
+        let recorded = events.contains { $0.entry.eventType == .assetMaterialization || $0.entry.eventType == .assetObservation }
+        guard recorded || wipeTimestamp != nil else {
             assets[key] = nil
             return
         }
