@@ -5,7 +5,7 @@ import DagsterCore
 enum OutputShape {
     /// A single `result` output of this value type.
     case single(ValueType)
-    /// No value: a `Nothing` output.
+    /// No value: a `Nothing` output (`Void`, or a `MaterializeResult` carrying only metadata).
     case nothing
     /// Declared outputs, set through `Outputs`.
     case declared
@@ -18,7 +18,7 @@ enum OutputShape {
     }
 
     static func of<Out: Sendable>(_ type: Out.Type) -> OutputShape {
-        if Out.self == Void.self { return .nothing }
+        if Out.self == Void.self || Out.self == MaterializeResult.self { return .nothing }
         if Out.self == Outputs.self { return .declared }
         if let dynamic = Out.self as? any DynamicOutputsConvertible.Type { return .dynamic(dynamic.elementValueType) }
         return .single(.of(Out.self))
@@ -27,7 +27,10 @@ enum OutputShape {
     /// What a body's return value produced; casts only for the shapes that need it.
     func produced<Out: Sendable>(by value: Out) -> [ProducedOutput] {
         switch self {
-        case .single, .nothing:
+        case .nothing:
+            guard let result = value as? MaterializeResult else { return [ProducedOutput(outputName: "result", value: ())] }
+            return [ProducedOutput(outputName: "result", value: (), metadata: result.metadata, dataVersion: result.dataVersion)]
+        case .single:
             return [ProducedOutput(outputName: "result", value: value)]
         case .declared:
             return (value as? Outputs)?.produced ?? []

@@ -77,13 +77,19 @@ public struct ProducedOutput: Sendable {
     public let value: any Sendable
     /// Metadata attached by the body.
     public let metadata: Metadata
+    /// The data version the body gives the asset the output materializes (else one is derived).
+    public let dataVersion: DataVersion?
 
     /// Creates a produced output.
-    public init(outputName: String, mappingKey: String? = nil, value: any Sendable, metadata: Metadata = [:]) {
+    public init(
+        outputName: String, mappingKey: String? = nil, value: any Sendable, metadata: Metadata = [:],
+        dataVersion: DataVersion? = nil
+    ) {
         self.outputName = outputName
         self.mappingKey = mappingKey
         self.value = value
         self.metadata = metadata
+        self.dataVersion = dataVersion
     }
 }
 

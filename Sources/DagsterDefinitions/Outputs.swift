@@ -44,15 +44,16 @@ public struct Outputs: Sendable {
     /// No outputs yet.
     public init() {}
 
-    /// Sets the value of `output`, with optional metadata.
-    public mutating func set<T>(_ output: Out<T>, _ value: T, metadata: Metadata = [:]) {
-        produced.append(ProducedOutput(outputName: output.name, value: value, metadata: metadata))
+    /// Sets the value of `output`, with optional metadata and, for an asset's output, the data
+    /// version of the value.
+    public mutating func set<T>(_ output: Out<T>, _ value: T, metadata: Metadata = [:], dataVersion: DataVersion? = nil) {
+        produced.append(ProducedOutput(outputName: output.name, value: value, metadata: metadata, dataVersion: dataVersion))
     }
 
     /// A copy with the value of `output` set.
-    public func with<T>(_ output: Out<T>, _ value: T, metadata: Metadata = [:]) -> Outputs {
+    public func with<T>(_ output: Out<T>, _ value: T, metadata: Metadata = [:], dataVersion: DataVersion? = nil) -> Outputs {
         var copy = self
-        copy.set(output, value, metadata: metadata)
+        copy.set(output, value, metadata: metadata, dataVersion: dataVersion)
         return copy
     }
 

@@ -64,7 +64,9 @@ extension DagsterInstance {
     ) -> AssetStatus.Staleness {
         guard let materialization, partitions.map({ !$0.materialized.isEmpty }) ?? true else { return .missing }
         var causes: [String] = []
+        // An asset without a code version records the run id in its place.
         let storedVersion = materialization.entry.dagsterEvent?.assetMaterialization?.tags[AssetStatus.codeVersionTag]
+            .flatMap { $0 == materialization.entry.runID.rawValue ? nil : $0 }
         if let current = asset.op?.codeVersion, current != storedVersion {
             causes.append("code version changed from \(storedVersion.map { "\"\($0)\"" } ?? "none") to \"\(current)\"")
         }
@@ -73,7 +75,7 @@ extension DagsterInstance {
             let newer: Bool
             if let recorded = tags[DataVersionTags.inputPrefix + upstream.userString] {
                 // The version read then against the upstream's version now (materialized or observed).
-                newer = DataVersionTags.latest(records[upstream]).map { $0 != recorded } ?? false
+                newer = DataVersionTags.latest(records[upstream]).map { $0.version != recorded } ?? false
             } else {
                 newer = (records[upstream]?.lastMaterialization?.storageID ?? 0) > materialization.storageID
             }

@@ -10,51 +10,65 @@ import Synchronization
 enum DataVersionTags {
     /// The asset's data version.
     static let dataVersion = "dagster/data_version"
+    /// Present (`true`) when the asset's body gave the data version.
+    static let userProvided = "dagster/data_version_is_user_provided"
     /// Prefix of the tag recording an upstream asset's data version, followed by its key.
     static let inputPrefix = "dagster/input_data_version/"
+    /// Prefix of the tag recording the storage id of the upstream event that version came from.
+    static let inputPointerPrefix = "dagster/input_event_pointer/"
 
-    /// The data version of a materialization: derived from the code version and the upstream
-    /// versions when the asset has a code version (equal inputs and code give equal versions),
-    /// otherwise unique to this step of this run.
-    static func version(codeVersion: String?, inputs: [AssetKey: String], runID: RunID, stepKey: StepKey) -> String {
-        guard let codeVersion else { return SHA256.hex("\(runID.rawValue)/\(stepKey)") }
-        let parts = inputs.sorted { $0.key < $1.key }.map { "\($0.key.userString)=\($0.value)" }
-        return SHA256.hex(([codeVersion] + parts).joined(separator: "\n"))
+    /// The derived data version of a materialization, as Dagster derives it: the SHA-256 of the
+    /// code version (the run id when the asset has none) followed by the upstream versions in
+    /// key order. Equal code and inputs give equal versions.
+    static func version(codeVersion: String, inputs: [AssetKey: String]) -> String {
+        SHA256.hex(([codeVersion] + inputs.sorted { $0.key < $1.key }.map(\.value)).joined())
     }
 
-    /// The latest data version recorded for an asset: of its newest materialization or observation.
-    static func latest(_ record: AssetRecord?) -> String? {
+    /// The latest data version recorded for an asset: of its newest materialization or
+    /// observation, with that event's storage id.
+    static func latest(_ record: AssetRecord?) -> (version: String, storageID: Int64)? {
         let events = [record?.lastMaterialization, record?.lastObservation].compactMap { $0 }
-        guard let newest = events.max(by: { $0.storageID < $1.storageID })?.entry.dagsterEvent else { return nil }
-        return newest.assetMaterialization?.tags[dataVersion] ?? newest.assetObservation?.tags[dataVersion]
+        guard let newest = events.max(by: { $0.storageID < $1.storageID }), let event = newest.entry.dagsterEvent else { return nil }
+        guard let version = event.assetMaterialization?.tags[dataVersion] ?? event.assetObservation?.tags[dataVersion] else { return nil }
+        return (version, newest.storageID)
     }
 }
 
 extension RunContext {
-    /// The tags of a materialization of `assetKey` by the step `key`: its code version, its data
-    /// version and the data versions of the upstream assets it read.
-    func materializationTags(for assetKey: AssetKey, node: PlanNode, key: StepKey) async throws -> [String: String] {
+    /// The tags of a materialization of `assetKey` by the step `key`: the code version (the run
+    /// id when the asset has none), the data version (`given` by the body, else derived) and the
+    /// versions of the upstream assets it read, with the events they came from.
+    func materializationTags(for assetKey: AssetKey, node: PlanNode, key: StepKey, given: DataVersion?) async throws
+        -> [String: String]
+    {
+        let codeVersion = node.op.codeVersion ?? run.runID.rawValue
+        var tags = [AssetStatus.codeVersionTag: codeVersion]
         var inputs: [AssetKey: String] = [:]
         for upstream in upstreamAssetKeys(of: node) {
-            if let version = try await dataVersion(of: upstream) { inputs[upstream] = version }
+            guard let (version, pointer) = try await dataVersion(of: upstream) else { continue }
+            inputs[upstream] = version
+            tags[DataVersionTags.inputPrefix + upstream.userString] = version
+            if let pointer { tags[DataVersionTags.inputPointerPrefix + upstream.userString] = String(pointer) }
         }
-        let version = DataVersionTags.version(codeVersion: node.op.codeVersion, inputs: inputs, runID: run.runID, stepKey: key)
+        let version = given?.value ?? DataVersionTags.version(codeVersion: codeVersion, inputs: inputs)
         dataVersions.withLock { $0[assetKey] = version }
-        var tags = [DataVersionTags.dataVersion: version]
-        if let codeVersion = node.op.codeVersion { tags[AssetStatus.codeVersionTag] = codeVersion }
-        for (upstream, upstreamVersion) in inputs { tags[DataVersionTags.inputPrefix + upstream.userString] = upstreamVersion }
+        tags[DataVersionTags.dataVersion] = version
+        if given != nil { tags[DataVersionTags.userProvided] = "true" }
         return tags
     }
 
-    /// The current data version of an asset: produced earlier in this run, else the latest one
-    /// the instance recorded.
-    private func dataVersion(of assetKey: AssetKey) async throws -> String? {
-        if let version = dataVersions.withLock({ $0[assetKey] }) { return version }
-        return DataVersionTags.latest(try await instance.eventLogStorage.getAssetRecords([assetKey]).first)
+    /// The current data version of an asset and the storage id of the event recording it: the
+    /// version produced earlier in this run (its event may not be stored yet), else the latest
+    /// one the instance recorded.
+    private func dataVersion(of assetKey: AssetKey) async throws -> (version: String, pointer: Int64?)? {
+        let stored = DataVersionTags.latest(try await instance.eventLogStorage.getAssetRecords([assetKey]).first)
+        guard let produced = dataVersions.withLock({ $0[assetKey] }) else { return stored.map { ($0.version, $0.storageID) } }
+        return (produced, stored?.version == produced ? stored?.storageID : nil)
     }
 
-    /// The assets whose values the node's inputs read: directly, or through ops that are not
-    /// assets themselves (the inner ops of a graph-backed asset).
+    /// The assets the node depends on: those whose values its inputs read, directly or through
+    /// ops that are not assets themselves (the inner ops of a graph-backed asset), then those it
+    /// runs after without reading.
     private func upstreamAssetKeys(of node: PlanNode) -> [AssetKey] {
         var visited: Set<String> = [node.handle]
         var found: [AssetKey] = []
@@ -76,6 +90,10 @@ extension RunContext {
             }
         }
         collect(node)
+        // Assets it depends on without reading them (`deps:`).
+        for handle in node.after {
+            for key in plan.node(handle)?.op.outputs.compactMap(\.assetKey) ?? [] where !found.contains(key) { found.append(key) }
+        }
         return found
     }
 }

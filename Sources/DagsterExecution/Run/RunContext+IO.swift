@@ -168,32 +168,7 @@ extension RunContext {
                         + (check.description.map { " Description: \($0)" } ?? ""))
                 throw StepError(error: SerializableError(failure), source: .userCodeError, underlying: failure)
             }
-            if !definition.dagsterType.isNothing {
-                let context = OutputContext(
-                    runID: run.runID, jobName: job.name, stepKey: key, name: output.outputName, mappingKey: output.mappingKey,
-                    valueType: definition.valueType, metadata: output.metadata, assetKey: definition.assetKey,
-                    partitionKey: definition.assetPartitions == nil ? nil : partitionKey)
-                let metadata = try await userCode("handling output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"") {
-                    try await ioManager(definition.ioManagerKey).handleOutput(context, output.value)
-                }
-                // Dagster reports the asset first, then that the output was handled.
-                if let assetKey = definition.assetKey {
-                    let materialization = AssetMaterialization(
-                        assetKey: assetKey, metadata: output.metadata.merging(metadata) { _, handled in handled },
-                        partition: context.partitionKey,
-                        tags: try await materializationTags(for: assetKey, node: node, key: key))
-                    recorder.record(
-                        events.step(
-                            .assetMaterialization, key, handle: node.handle, "Materialized value \(assetKey.userString).",
-                            .assetMaterialization(materialization)),
-                        level: .info)
-                }
-                recorder.record(
-                    events.step(
-                        .handledOutput, key, handle: node.handle,
-                        "Handled output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"",
-                        .handledOutput(HandledOutputData(outputName: output.outputName, managerKey: definition.ioManagerKey, metadata: metadata))))
-            }
+            try await store(output, definition: definition, node: node, key: key)
             outputCapture?.withLock { $0[ref] = output.value }
             refs.append(ref)
         }
@@ -206,6 +181,42 @@ extension RunContext {
             }
         }
         return refs
+    }
+
+    /// Stores a produced value through its IO manager (`HANDLED_OUTPUT`), and records the asset
+    /// it materializes, if any, first (`ASSET_MATERIALIZATION`, as Dagster orders them). A
+    /// `Nothing` output (a `Void` or `MaterializeResult` asset) stores nothing.
+    private func store(_ output: ProducedOutput, definition: OutputDefinition, node: PlanNode, key: StepKey) async throws {
+        let partitionKey = definition.assetPartitions == nil ? nil : self.partitionKey
+        var handledMetadata: Metadata = [:]
+        if !definition.dagsterType.isNothing {
+            let context = OutputContext(
+                runID: run.runID, jobName: job.name, stepKey: key, name: output.outputName, mappingKey: output.mappingKey,
+                valueType: definition.valueType, metadata: output.metadata, assetKey: definition.assetKey,
+                partitionKey: partitionKey)
+            handledMetadata = try await userCode("handling output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"") {
+                try await ioManager(definition.ioManagerKey).handleOutput(context, output.value)
+            }
+        }
+        if let assetKey = definition.assetKey {
+            let materialization = AssetMaterialization(
+                assetKey: assetKey, metadata: output.metadata.merging(handledMetadata) { _, handled in handled },
+                partition: partitionKey,
+                tags: try await materializationTags(for: assetKey, node: node, key: key, given: output.dataVersion))
+            recorder.record(
+                events.step(
+                    .assetMaterialization, key, handle: node.handle, "Materialized value \(assetKey.userString).",
+                    .assetMaterialization(materialization)),
+                level: .info)
+        }
+        if !definition.dagsterType.isNothing {
+            recorder.record(
+                events.step(
+                    .handledOutput, key, handle: node.handle,
+                    "Handled output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"",
+                    .handledOutput(
+                        HandledOutputData(outputName: output.outputName, managerKey: definition.ioManagerKey, metadata: handledMetadata))))
+        }
     }
 
     /// Runs the step's hooks for its outcome; the others are reported skipped.
