@@ -25,6 +25,8 @@ public struct DagsterError: Error, Sendable, CustomStringConvertible {
         case resourceInitFailure = "DagsterResourceFunctionError"
         /// A run, step or other object asked for by id does not exist.
         case notFound = "DagsterRunNotFoundError"
+        /// A partition key that the partitions definition does not have.
+        case unknownPartition = "DagsterUnknownPartitionError"
         /// Input text (JSON, YAML, a selection string) could not be read.
         case invalidInput = "DagsterInvalidInputError"
         /// The user code asked the executor to stop retrying or failed on purpose.

@@ -27,15 +27,20 @@ public struct OutputContext: Sendable {
     public let metadata: Metadata
     /// The asset the output materializes, if any.
     public let assetKey: AssetKey?
-    /// The partition of that asset, when it is partitioned.
+    /// The partition of that asset, when it is partitioned and the run materializes one partition.
     public let partitionKey: String?
+    /// Every partition of the asset the value covers: the one partition, or the keys of a run
+    /// materializing a range of partitions at once.
+    public let partitionKeys: [String]
 
     /// Creates a context.
     public init(
         runID: RunID, jobName: String, stepKey: StepKey, name: String, mappingKey: String? = nil,
-        valueType: ValueType, metadata: Metadata = [:], assetKey: AssetKey? = nil, partitionKey: String? = nil
+        valueType: ValueType, metadata: Metadata = [:], assetKey: AssetKey? = nil, partitionKey: String? = nil,
+        partitionKeys: [String]? = nil
     ) {
         self.partitionKey = partitionKey
+        self.partitionKeys = partitionKeys ?? partitionKey.map { [$0] } ?? []
         self.runID = runID
         self.jobName = jobName
         self.stepKey = stepKey
@@ -44,6 +49,19 @@ public struct OutputContext: Sendable {
         self.valueType = valueType
         self.metadata = metadata
         self.assetKey = assetKey
+    }
+
+    /// Refuses a value covering several partitions, for IO managers that store one value per
+    /// partition.
+    /// - Throws: `DagsterError(.invariantViolation)` saying how to avoid the IO manager.
+    public func requireOnePartition(storedBy manager: String) throws {
+        guard partitionKeys.count > 1 else { return }
+        throw DagsterError(
+            .invariantViolation,
+            "the \(manager) stores one value per partition, but output \"\(name)\" of step \"\(stepKey)\" covers "
+                + "\(partitionKeys.count) partitions (\(partitionKeys.first ?? "")...\(partitionKeys.last ?? "")) of a run "
+                + "materializing a range at once; return MaterializeResult (or nothing) and store the data yourself, "
+                + "or materialize one partition per run")
     }
 
     /// A stable identifier of the output: run, step and output name (and mapping key).

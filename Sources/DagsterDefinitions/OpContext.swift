@@ -22,6 +22,8 @@ public final class OpContext: Sendable {
     public let retryNumber: Int
     /// The resources the op required.
     public let resources: Resources
+    /// The partitions the run materializes, when it materializes partitioned assets.
+    public let partitions: RunPartitions?
     /// The run's logger: `context.log.info("…")`.
     public let log: DagsterLogger
     private let sink: any OpEventSink
@@ -30,8 +32,9 @@ public final class OpContext: Sendable {
     public init(
         runID: RunID, jobName: String, opHandle: String, stepKey: StepKey, mappingKey: String? = nil,
         opConfig: JSONValue = .null, runTags: [String: String] = [:], retryNumber: Int = 0,
-        resources: Resources = Resources([:]), sink: any OpEventSink
+        resources: Resources = Resources([:]), partitions: RunPartitions? = nil, sink: any OpEventSink
     ) {
+        self.partitions = partitions
         self.runID = runID
         self.jobName = jobName
         self.opHandle = opHandle

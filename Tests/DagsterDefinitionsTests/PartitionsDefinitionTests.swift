@@ -37,7 +37,7 @@ struct PartitionsDefinitionTests {
 
     @Test func unknownStaticKeysAreNamed() {
         let error = #expect(throws: DagsterError.self) { try Self.letters.validatePartitionKey("e") }
-        #expect(error?.code == .notFound)
+        #expect(error?.code == .unknownPartition)
         #expect(error?.message == "partition key 'e' is not in the static partitions ['a', 'b', 'c', 'd'] (keys: 'a', 'b', 'c', 'd')")
         #expect(Self.letters.hasPartitionKey("c"))
     }
@@ -103,7 +103,7 @@ struct PartitionsDefinitionTests {
             let error = #expect(throws: DagsterError.self) {
                 try Self.daily.validatePartitionKey(key, currentTime: Self.march20.currentTime)
             }
-            #expect(error?.code == .notFound)
+            #expect(error?.code == .unknownPartition)
             #expect(error?.message.contains(phrase) == true, "\(error?.message ?? "") should mention \(phrase)")
         }
     }

@@ -27,6 +27,10 @@ struct AssetCommand: AsyncParsableCommand {
 
         @Option(help: "The assets to materialize: an asset selection, e.g. '+mart/revenue' or 'orders,revenue'.") var select: String
         @Option(help: "The partition to materialize, for partitioned assets.") var partition: String?
+        @Option(
+            name: .customLong("partition-range"),
+            help: "A range of partitions to materialize in one run, START...END (assets need backfillPolicy: .singleRun).")
+        var partitionRange: String?
         @OptionGroup var options: RunOptions
         @Flag(name: .customLong("no-color"), help: "Print log lines without colors.")
         var noColor = false
@@ -38,6 +42,19 @@ struct AssetCommand: AsyncParsableCommand {
                 definitions.assets, checks: definitions.assetChecks, selection: selection, resources: definitions.resources)
             var request = try options.request()
             if let partition { request.tags[AssetContext.partitionTag] = partition }
+            if let partitionRange {
+                guard partition == nil else { throw CLIError("give either --partition or --partition-range, not both") }
+                let parts = partitionRange.components(separatedBy: "...")
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw CLIError("--partition-range '\(partitionRange)' is not a range; write it START...END, e.g. 2024-01-01...2024-01-07")
+                }
+                do {
+                    try BackfillPolicy.checkSingleRun(definitions.assets.filter { selection.contains($0.key) })
+                } catch let error as DagsterError {
+                    throw CLIError(error.message)
+                }
+                request.tags.merge(RunPartitions.rangeTags(PartitionKeyRange(start: parts[0], end: parts[1]))) { _, range in range }
+            }
             try await ExecuteCommandRunner.execute(job, request: &request, instance: try InstanceLocator.open(), noColor: noColor)
         }
     }

@@ -15,6 +15,8 @@ import DagsterCore
 public struct Asset<Value: Sendable>: Sendable {
     /// The untyped definition the engine runs.
     public let definition: AssetsDefinition
+    /// Set on the view `byPartition` gives: how an input assembles several partitions' values.
+    private(set) var partitionValues: PartitionValues?
 
     /// The asset's key.
     public var key: AssetKey { definition.key }
@@ -27,24 +29,27 @@ public struct Asset<Value: Sendable>: Sendable {
     ///   - group: the asset group (`default` when `nil`).
     ///   - configField: the config schema; the body reads `context.config`.
     ///   - ioManagerKey: the resource key of the IO manager storing the value.
+    ///   - backfillPolicy: `.singleRun` to let one run materialize a range of partitions.
     public init<each In: Sendable>(
         _ key: AssetKey, ins: repeat Asset<each In>, deps: [AssetKey] = [], group: String? = nil,
         tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
         metadata: Metadata = [:], codeVersion: String? = nil, configField: ConfigField? = nil,
         requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager",
         partitions: PartitionsDefinition? = nil, partitionMappings: [AssetKey: any PartitionMapping] = [:],
-        _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Value
+        backfillPolicy: BackfillPolicy? = nil, _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Value
     ) {
-        let (upstream, inputValueTypes, upstreamPartitions) = upstreamKeysAndTypes(repeat each ins)
+        let (upstream, inputValueTypes, upstreamPartitions, byPartition) = upstreamKeysAndTypes(repeat each ins)
         let names = upstream.map(AssetsDefinition.opName(for:))
         let opName = AssetsDefinition.opName(for: key)
         definition = AssetDeclaration(
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: codeVersion, configField: configField,
             requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions, partitionMappings: partitionMappings
+            partitions: partitions, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
         ).definition(
-            upstream: upstream, upstreamPartitions: upstreamPartitions, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
+            upstream: upstream, upstreamPartitions: upstreamPartitions, upstreamByPartition: byPartition,
+            inputValueTypes: inputValueTypes, valueType: Value.self
+        ) { context, values in
             let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
             return try await body(context, repeat each inputs)
         }
@@ -62,6 +67,23 @@ public struct Asset<Value: Sendable>: Sendable {
     /// A typed view of one asset of a multi-asset.
     init(definition: AssetsDefinition) { self.definition = definition }
 
+    /// This asset as an input taking several of its partitions at once, as a dictionary of
+    /// partition key → value: for a partition mapping that gives several upstream partitions
+    /// (a weekly asset reading a daily one, a window of days), an unpartitioned asset reading
+    /// every partition, or a run materializing a range of partitions.
+    ///
+    /// ```swift
+    /// let weekly = Asset("weekly", ins: daily.byPartition, partitions: weeks,
+    ///                    partitionMappings: ["daily": TimeWindowPartitionMapping()]) {
+    ///     (ctx: AssetContext, days: [String: Int]) in days.values.reduce(0, +)
+    /// }
+    /// ```
+    public var byPartition: Asset<[String: Value]> {
+        var view = Asset<[String: Value]>(definition: definition)
+        view.partitionValues = PartitionValues(Value.self)
+        return view
+    }
+
     /// Declares an asset with typed config: the body gets the decoded config (from
     /// `ops.OP_NAME.config` in run config) after the context.
     ///
@@ -77,18 +99,20 @@ public struct Asset<Value: Sendable>: Sendable {
         metadata: Metadata = [:], codeVersion: String? = nil, requiredResources: Set<String> = [],
         retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager", partitions: PartitionsDefinition? = nil,
         partitionMappings: [AssetKey: any PartitionMapping] = [:],
-        _ body: @escaping @Sendable (AssetContext, C, repeat each In) async throws -> Value
+        backfillPolicy: BackfillPolicy? = nil, _ body: @escaping @Sendable (AssetContext, C, repeat each In) async throws -> Value
     ) {
-        let (upstream, inputValueTypes, upstreamPartitions) = upstreamKeysAndTypes(repeat each ins)
+        let (upstream, inputValueTypes, upstreamPartitions, byPartition) = upstreamKeysAndTypes(repeat each ins)
         let names = upstream.map(AssetsDefinition.opName(for:))
         let opName = AssetsDefinition.opName(for: key)
         definition = AssetDeclaration(
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: codeVersion, configField: C.configSchema,
             requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions, partitionMappings: partitionMappings
+            partitions: partitions, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
         ).definition(
-            upstream: upstream, upstreamPartitions: upstreamPartitions, inputValueTypes: inputValueTypes, valueType: Value.self) { context, values in
+            upstream: upstream, upstreamPartitions: upstreamPartitions, upstreamByPartition: byPartition,
+            inputValueTypes: inputValueTypes, valueType: Value.self
+        ) { context, values in
             let config = try context.op.config(as: C.self)
             let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
             return try await body(context, config, repeat each inputs)
@@ -107,17 +131,17 @@ public struct Asset<Value: Sendable>: Sendable {
         metadata: Metadata = [:], codeVersion: String? = nil, configField: ConfigField? = nil,
         requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil, ioManagerKey: String = "io_manager",
         partitions: PartitionsDefinition? = nil, partitionMappings: [AssetKey: any PartitionMapping] = [:],
-        _ body: @escaping @Sendable (AssetContext, [Element]) async throws -> Value
+        backfillPolicy: BackfillPolicy? = nil, _ body: @escaping @Sendable (AssetContext, [Element]) async throws -> Value
     ) {
         let opName = AssetsDefinition.opName(for: key)
         definition = AssetDeclaration(
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: codeVersion, configField: configField,
             requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions, partitionMappings: partitionMappings
+            partitions: partitions, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
         ).definition(
             upstream: upstream.map(\.key), upstreamPartitions: upstream.map(\.definition.spec.partitions),
-            inputValueTypes: Array(repeating: .of(Element.self), count: upstream.count), valueType: Value.self
+            upstreamByPartition: upstream.map(\.partitionValues), inputValueTypes: Array(repeating: .of(Element.self), count: upstream.count), valueType: Value.self
         ) { context, values in
             let elements = try values.enumerated().map { index, value in
                 guard let element = value as? Element else {
@@ -132,19 +156,22 @@ public struct Asset<Value: Sendable>: Sendable {
     }
 }
 
-/// The keys, value types and partitions of typed upstream assets, in order.
+/// The keys, value types and partitions of typed upstream assets, in order, and how each input
+/// assembles several partitions (for `byPartition` views).
 func upstreamKeysAndTypes<each In: Sendable>(_ ins: repeat Asset<each In>)
-    -> (keys: [AssetKey], types: [ValueType], partitions: [PartitionsDefinition?])
+    -> (keys: [AssetKey], types: [ValueType], partitions: [PartitionsDefinition?], byPartition: [PartitionValues?])
 {
     var keys: [AssetKey] = []
     var partitions: [PartitionsDefinition?] = []
+    var byPartition: [PartitionValues?] = []
     for asset in repeat each ins {
         keys.append(asset.key)
         partitions.append(asset.definition.spec.partitions)
+        byPartition.append(asset.partitionValues)
     }
     var types: [ValueType] = []
     for type in repeat (each In).self { types.append(.of(type)) }
-    return (keys, types, partitions)
+    return (keys, types, partitions, byPartition)
 }
 
 /// The declared attributes of an asset, turned into an `AssetsDefinition` once its inputs'
@@ -165,29 +192,41 @@ struct AssetDeclaration {
     var ioManagerKey: String
     var partitions: PartitionsDefinition?
     var partitionMappings: [AssetKey: any PartitionMapping] = [:]
+    var backfillPolicy: BackfillPolicy? = nil
 
     /// The partitioning of the input reading `upstreamKey` (partitioned as `upstream`): the
-    /// mapping given for it, else identity when both sides are partitioned alike; `nil` when the
-    /// upstream is not partitioned or no mapping applies (the asset graph reports that).
-    func inputPartitions(upstreamKey: AssetKey, upstream: PartitionsDefinition?) -> AssetInputPartitions? {
+    /// mapping given for it, else identity when both sides are partitioned alike, else every
+    /// partition for an input taking them `byPartition`; `nil` when the upstream is not
+    /// partitioned or no mapping applies (the asset graph reports that).
+    func inputPartitions(upstreamKey: AssetKey, upstream: PartitionsDefinition?, byPartition: PartitionValues? = nil)
+        -> AssetInputPartitions?
+    {
         guard let upstream else { return nil }
-        if let mapping = partitionMappings[upstreamKey] {
-            return AssetInputPartitions(upstream: upstream, downstream: partitions, mapping: mapping)
+        let mapping: any PartitionMapping
+        if let given = partitionMappings[upstreamKey] {
+            mapping = given
+        } else if upstream == partitions {
+            mapping = IdentityPartitionMapping()
+        } else if byPartition != nil {
+            mapping = AllPartitionMapping()
+        } else {
+            return nil
         }
-        guard upstream == partitions else { return nil }
-        return AssetInputPartitions(upstream: upstream, downstream: partitions, mapping: IdentityPartitionMapping())
+        return AssetInputPartitions(upstream: upstream, downstream: partitions, mapping: mapping, byPartition: byPartition)
     }
 
     /// The definition of an asset reading `upstream` (one input each, typed `inputValueTypes`)
     /// whose body, given the input values, computes a `Value`.
     func definition<Value: Sendable>(
-        upstream: [AssetKey], upstreamPartitions: [PartitionsDefinition?], inputValueTypes: [ValueType], valueType: Value.Type,
+        upstream: [AssetKey], upstreamPartitions: [PartitionsDefinition?], upstreamByPartition: [PartitionValues?],
+        inputValueTypes: [ValueType], valueType: Value.Type,
         compute: @escaping @Sendable (AssetContext, [any Sendable]) async throws -> Value
     ) -> AssetsDefinition {
         let inputKeys = upstream.map { (name: AssetsDefinition.opName(for: $0), key: $0) }
         var inputPartitions: [String: AssetInputPartitions] = [:]
-        for (input, partitioning) in zip(inputKeys, upstreamPartitions) {
-            inputPartitions[input.name] = self.inputPartitions(upstreamKey: input.key, upstream: partitioning)
+        for (index, input) in inputKeys.enumerated() {
+            inputPartitions[input.name] = self.inputPartitions(
+                upstreamKey: input.key, upstream: upstreamPartitions[index], byPartition: upstreamByPartition[index])
         }
         let declaration = OpDeclaration(
             name: AssetsDefinition.opName(for: key), inputNames: inputKeys.map(\.name), inputTypes: [:], outs: [],
@@ -198,12 +237,12 @@ struct AssetDeclaration {
         let key = key
         let isPartitioned = partitions != nil
         let op = declaration.definition(inputValueTypes: inputValueTypes, outputShape: shape) { context, values in
-            let partitionKey = isPartitioned ? context.runTags[AssetContext.partitionTag] : nil
-            return shape.produced(by: try await compute(AssetContext(assetKey: key, op: context, partitionKey: partitionKey), values))
+            let partitions = isPartitioned ? context.partitions : nil
+            return shape.produced(by: try await compute(AssetContext(assetKey: key, op: context, partitions: partitions), values))
         }
         let spec = AssetSpec(
             key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, ioManagerKey: ioManagerKey, partitions: partitions)
-        return AssetsDefinition(spec: spec, op: op, inputKeys: inputKeys)
+        return AssetsDefinition(spec: spec, op: op, inputKeys: inputKeys, backfillPolicy: backfillPolicy)
     }
 }

@@ -8,19 +8,29 @@ public struct AssetContext: Sendable {
     public let assetKey: AssetKey
     /// The context of the op computing the asset.
     public let op: OpContext
-    /// The partition being materialized, for a partitioned asset.
-    public let partitionKey: String?
+    /// The partitions being materialized, for a partitioned asset.
+    public let partitions: RunPartitions?
     /// The assets this step materializes: the asset itself, or the selected keys of a
     /// multi-asset (whose body should produce only those).
     public let selectedAssetKeys: Set<AssetKey>
 
     /// Creates a context.
-    public init(assetKey: AssetKey, op: OpContext, partitionKey: String? = nil, selectedAssetKeys: Set<AssetKey>? = nil) {
+    public init(
+        assetKey: AssetKey, op: OpContext, partitions: RunPartitions? = nil, selectedAssetKeys: Set<AssetKey>? = nil
+    ) {
         self.assetKey = assetKey
         self.op = op
-        self.partitionKey = partitionKey
+        self.partitions = partitions
         self.selectedAssetKeys = selectedAssetKeys ?? [assetKey]
     }
+
+    /// The partition being materialized, in a run of one partition; `nil` for a range of
+    /// partitions (read `partitionKeyRange` or `partitionKeys`) or an unpartitioned asset.
+    public var partitionKey: String? { partitions?.key }
+    /// The range of partitions being materialized (start and end alike for one partition).
+    public var partitionKeyRange: PartitionKeyRange? { partitions?.keyRange }
+    /// Every partition being materialized, in partition order.
+    public var partitionKeys: [String] { partitions?.keys ?? [] }
 
     /// The run tag naming the partition a run materializes.
     public static let partitionTag = "dagster/partition"

@@ -9,30 +9,60 @@ public struct AssetInputPartitions: Sendable {
     public let downstream: PartitionsDefinition?
     /// The mapping (identity when both sides are partitioned alike and none is given).
     public let mapping: any PartitionMapping
+    /// For an input taking a dictionary of partition key → value (`ins: asset.byPartition`): how
+    /// it is assembled. `nil` when the input takes one partition's value.
+    public let byPartition: PartitionValues?
 
     /// Describes an input's partitioning.
-    public init(upstream: PartitionsDefinition, downstream: PartitionsDefinition?, mapping: any PartitionMapping) {
+    public init(
+        upstream: PartitionsDefinition, downstream: PartitionsDefinition?, mapping: any PartitionMapping,
+        byPartition: PartitionValues? = nil
+    ) {
         self.upstream = upstream
         self.downstream = downstream
         self.mapping = mapping
+        self.byPartition = byPartition
     }
 
-    /// The one upstream partition that `downstreamKey` (the run's partition, `nil` for an
-    /// unpartitioned downstream asset) reads.
-    /// - Throws: `DagsterError(.invalidConfig)` when the mapping gives no partition or several
-    ///   (an input takes one partition's value).
-    public func upstreamPartition(for downstreamKey: String?, context: PartitionLoadingContext) throws -> String {
-        if mapping is IdentityPartitionMapping, let downstreamKey { return downstreamKey }
+    /// The upstream partitions that `downstreamKeys` (the run's partitions, `nil` for an
+    /// unpartitioned downstream asset) read, in partition order.
+    /// - Throws: `DagsterError(.unknownPartition)` when the mapping points at partitions the
+    ///   upstream asset does not have.
+    public func upstreamPartitions(for downstreamKeys: [String]?, context: PartitionLoadingContext) throws -> [String] {
+        if mapping is IdentityPartitionMapping, let downstreamKeys { return downstreamKeys }
         let result = try mapping.upstreamPartitions(
-            forDownstreamKeys: downstreamKey.map { [$0] }, downstream: downstream, upstream: upstream, context: context)
-        guard result.partitionKeys.count == 1, let key = result.partitionKeys.first else {
-            let found = result.partitionKeys.isEmpty
-                ? "no upstream partition" + (result.requiredButNonexistentPartitionKeys.isEmpty ? "" : " (it would be \(result.requiredButNonexistentPartitionKeys.joined(separator: ", ")), which does not exist)")
-                : "\(result.partitionKeys.count) upstream partitions"
+            forDownstreamKeys: downstreamKeys, downstream: downstream, upstream: upstream, context: context)
+        guard result.requiredButNonexistentPartitionKeys.isEmpty || !result.partitionKeys.isEmpty else {
             throw DagsterError(
-                .invalidConfig,
-                "partition \(downstreamKey ?? "(none)") maps to \(found); an asset input reads exactly one partition of its upstream asset")
+                .unknownPartition,
+                "partition \(downstreamKeys?.joined(separator: ", ") ?? "(none)") maps to no upstream partition: it would be "
+                    + "\(result.requiredButNonexistentPartitionKeys.joined(separator: ", ")), which does not exist")
         }
-        return key
+        return result.partitionKeys
+    }
+}
+
+/// How an input taking several partitions of an upstream asset gets them: each partition's
+/// value is loaded as `elementType`, then gathered into a `[String: Element]` dictionary.
+public struct PartitionValues: Sendable {
+    /// The type of one partition's value.
+    public let elementType: ValueType
+    /// Builds the dictionary from (partition key, value) pairs.
+    public let assemble: @Sendable ([(key: String, value: any Sendable)]) throws -> any Sendable
+
+    /// The assembly of `[String: Element]`.
+    public init<Element: Sendable>(_ element: Element.Type) {
+        elementType = .of(Element.self)
+        assemble = { pairs in
+            var values: [String: Element] = [:]
+            for (key, value) in pairs {
+                guard let element = value as? Element else {
+                    throw DagsterError(
+                        .typeCheck, "partition \(key) holds a \(type(of: value)), but the input takes \(Element.self) values")
+                }
+                values[key] = element
+            }
+            return values
+        }
     }
 }

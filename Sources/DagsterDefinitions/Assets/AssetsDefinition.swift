@@ -56,6 +56,8 @@ public struct AssetsDefinition: Sendable {
     public let op: OpDefinition?
     /// For a graph-backed asset: the graph computing it, whose output materializes it.
     public let graph: GraphDefinition?
+    /// How runs materialize many of its partitions; `nil` when the asset names none.
+    public let backfillPolicy: BackfillPolicy?
     /// The upstream assets whose values the op's inputs receive: input name → key, in order.
     public let inputKeys: [(name: String, key: AssetKey)]
     /// The op output that materializes the asset (`result`, or the asset's output of a multi-asset).
@@ -72,9 +74,10 @@ public struct AssetsDefinition: Sendable {
     public init(
         spec: AssetSpec, op: OpDefinition?, inputKeys: [(name: String, key: AssetKey)] = [], outputName: String = "result",
         isMultiAsset: Bool = false, subsetOp: (@Sendable (Set<AssetKey>) -> OpDefinition)? = nil,
-        observeOp: OpDefinition? = nil, graph: GraphDefinition? = nil
+        observeOp: OpDefinition? = nil, graph: GraphDefinition? = nil, backfillPolicy: BackfillPolicy? = nil
     ) {
         self.graph = graph
+        self.backfillPolicy = backfillPolicy
         self.observeOp = observeOp
         self.spec = spec
         self.op = op

@@ -16,26 +16,29 @@ extension Asset {
         _ key: AssetKey, ins: repeat Asset<each In>, deps: [AssetKey] = [], group: String? = nil,
         tags: [String: String] = [:], kinds: Set<String> = [], owners: [String] = [], description: String? = nil,
         metadata: Metadata = [:], partitions: PartitionsDefinition? = nil, partitionMappings: [AssetKey: any PartitionMapping] = [:],
+        backfillPolicy: BackfillPolicy? = nil,
         _ body: (repeat OutputHandle<each In>) -> OutputHandle<Value>
     ) -> Asset<Value> {
-        let (upstream, _, upstreamPartitions) = upstreamKeysAndTypes(repeat each ins)
+        let (upstream, _, upstreamPartitions, byPartition) = upstreamKeysAndTypes(repeat each ins)
         let inputKeys = upstream.map { (name: AssetsDefinition.opName(for: $0), key: $0) }
         let name = AssetsDefinition.opName(for: key)
         let recorded = Graph<repeat each In, Value>(name, inputNames: inputKeys.map(\.name), description: description, body)
         let declaration = AssetDeclaration(
             key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, codeVersion: nil, configField: nil, requiredResources: [], retryPolicy: nil,
-            ioManagerKey: "io_manager", partitions: partitions, partitionMappings: partitionMappings)
+            ioManagerKey: "io_manager", partitions: partitions, partitionMappings: partitionMappings,
+            backfillPolicy: backfillPolicy)
         var inputPartitions: [String: AssetInputPartitions] = [:]
-        for (input, partitioning) in zip(inputKeys, upstreamPartitions) {
-            inputPartitions[input.name] = declaration.inputPartitions(upstreamKey: input.key, upstream: partitioning)
+        for (index, input) in inputKeys.enumerated() {
+            inputPartitions[input.name] = declaration.inputPartitions(
+                upstreamKey: input.key, upstream: upstreamPartitions[index], byPartition: byPartition[index])
         }
         let graph = recorded.definition.materializing(
             AssetOutputMarking(key: key, partitions: partitions), inputPartitions: inputPartitions)
         let spec = AssetSpec(
             key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, ioManagerKey: graph.resultOutput?.ioManagerKey ?? "io_manager", partitions: partitions)
-        return Asset(definition: AssetsDefinition(spec: spec, op: nil, inputKeys: inputKeys, graph: graph))
+        return Asset(definition: AssetsDefinition(spec: spec, op: nil, inputKeys: inputKeys, graph: graph, backfillPolicy: backfillPolicy))
     }
 }
 

@@ -57,7 +57,7 @@ public struct MultiAsset: Sendable, AssetDefinitionConvertible {
         description: String? = nil, requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil,
         _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Outputs
     ) {
-        let (upstream, inputValueTypes, _) = upstreamKeysAndTypes(repeat each ins)
+        let (upstream, inputValueTypes, _, _) = upstreamKeysAndTypes(repeat each ins)
         let inputNames = upstream.map(AssetsDefinition.opName(for:))
         let allKeys = outs.map(\.spec.key)
         let compute: @Sendable (AssetContext, [any Sendable]) async throws -> Outputs = { context, values in

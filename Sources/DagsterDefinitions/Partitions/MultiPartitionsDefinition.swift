@@ -98,7 +98,7 @@ public struct MultiPartitionsDefinition: Sendable, Hashable {
         return MultiPartitionKey(keysByDimension: Dictionary(uniqueKeysWithValues: zip(dimensionNames, parts)))
     }
 
-    /// Throws `DagsterError(.notFound)` unless every dimension has its part of the key.
+    /// Throws `DagsterError(.unknownPartition)` unless every dimension has its part of the key.
     public func validatePartitionKey(_ text: String, context: PartitionLoadingContext) throws(DagsterError) {
         let key = try partitionKey(parsing: text)
         for dimension in dimensions {
@@ -107,7 +107,7 @@ public struct MultiPartitionsDefinition: Sendable, Hashable {
                 try dimension.partitionsDefinition.validatePartitionKey(dimensionKey, context: context)
             } catch {
                 throw DagsterError(
-                    .notFound,
+                    .unknownPartition,
                     "partition key '\(text)' is not in the multi-partitions: dimension '\(dimension.name)': \(error.message)")
             }
         }

@@ -57,7 +57,7 @@ public enum PartitionsDefinition: Sendable, Hashable {
         (try? validatePartitionKey(key, context: context)) != nil
     }
 
-    /// Throws `DagsterError(.notFound)` saying why `key` is not a partition as of the context (or
+    /// Throws `DagsterError(.unknownPartition)` saying why `key` is not a partition as of the context (or
     /// the error that kept the keys from loading).
     public func validatePartitionKey(_ key: String, context: PartitionLoadingContext = PartitionLoadingContext())
         throws(DagsterError)
@@ -70,13 +70,13 @@ public enum PartitionsDefinition: Sendable, Hashable {
         case .static, .dynamic:
             let keys = try partitionKeys(context: context)
             guard keys.contains(key) else {
-                throw DagsterError(.notFound, "partition key '\(key)' is not in the \(self)\(Self.sample(of: keys))")
+                throw DagsterError(.unknownPartition, "partition key '\(key)' is not in the \(self)\(Self.sample(of: keys))")
             }
         }
     }
 
     /// The keys from `range.start` through `range.end`, in partition order. Throws
-    /// `DagsterError(.notFound)` when an end of the range is not a partition.
+    /// `DagsterError(.unknownPartition)` when an end of the range is not a partition.
     public func partitionKeys(in range: PartitionKeyRange, context: PartitionLoadingContext = PartitionLoadingContext())
         throws(DagsterError) -> [String]
     {
@@ -91,7 +91,7 @@ public enum PartitionsDefinition: Sendable, Hashable {
             guard missing.isEmpty, let first = keys.firstIndex(of: range.start), let last = keys.firstIndex(of: range.end)
             else {
                 let names = Array(Set(missing)).sorted().map { "'\($0)'" }.joined(separator: ", ")
-                throw DagsterError(.notFound, "partition range \(range) is not valid: \(names) not in the \(self)")
+                throw DagsterError(.unknownPartition, "partition range \(range) is not valid: \(names) not in the \(self)")
             }
             return first <= last ? Array(keys[first...last]) : []
         }

@@ -90,7 +90,7 @@ extension TimeWindowPartitionsDefinition {
         (try? validatePartitionKey(key, currentTime: currentTime)) != nil
     }
 
-    /// Throws `DagsterError(.notFound)` explaining why `key` is not a partition as of `currentTime`.
+    /// Throws `DagsterError(.unknownPartition)` explaining why `key` is not a partition as of `currentTime`.
     public func validatePartitionKey(_ key: String, currentTime: Date) throws(DagsterError) {
         let start: Int64
         do {
@@ -177,7 +177,7 @@ extension TimeWindowPartitionsDefinition {
     }
 
     private func unknownKey(_ key: String, _ reason: String) -> DagsterError {
-        DagsterError(.notFound, "partition key '\(key)' is not in the time-window partitions (\(self)): \(reason)")
+        DagsterError(.unknownPartition, "partition key '\(key)' is not in the time-window partitions (\(self)): \(reason)")
     }
 
     private func neverTicks() -> DagsterError {

@@ -26,6 +26,7 @@ public struct FilesystemIOManager: IOManager {
     }
 
     public func handleOutput(_ context: OutputContext, _ value: any Sendable) async throws -> Metadata {
+        try context.requireOnePartition(storedBy: "filesystem IO manager")
         guard let encodable = value as? any Encodable else {
             throw DagsterError(
                 .invariantViolation,

@@ -54,7 +54,7 @@ public final class ComputeLogCapture: Sendable {
     public func stop(complete: Bool = true) {
         OutputTee.shared.removeSink(sinkID)
         if complete {
-            FileManager.default.createFile(atPath: directory.appendingPathComponent(fileKey + ".complete").path, contents: nil)
+            _ = FileManager.default.createFile(atPath: directory.appendingPathComponent(fileKey + ".complete").path, contents: nil)
         }
     }
 }

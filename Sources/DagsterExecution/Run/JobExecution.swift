@@ -98,7 +98,7 @@ public enum JobExecution {
     private static func record(_ job: Job, request: RunRequest, prepared: PreparedRun, instance: DagsterInstance)
         async throws -> DagsterRun
     {
-        try await PartitionCheck.validate(
+        let partitions = try await PartitionCheck.resolve(
             plan: prepared.plan, tags: job.tags.merging(request.tags) { _, new in new }, instance: instance)
         if request.stepKeysToExecute != nil, prepared.storesOutputsInMemory {
             throw DagsterError(
@@ -118,19 +118,22 @@ public enum JobExecution {
             try await instance.runStorage.addJobSnapshot(snapshot)
         }
         try await instance.addRun(run)
-        try await recordPlannedMaterializations(of: run, plan: prepared.plan, instance: instance)
+        try await recordPlannedMaterializations(of: run, plan: prepared.plan, partitions: partitions, instance: instance)
         return run
     }
 
     /// Records, before the run starts, each asset the run intends to materialize
     /// (`ASSET_MATERIALIZATION_PLANNED`, Dagster's message).
-    private static func recordPlannedMaterializations(of run: DagsterRun, plan: ExecutionPlan, instance: DagsterInstance)
-        async throws
+    private static func recordPlannedMaterializations(
+        of run: DagsterRun, plan: ExecutionPlan, partitions: RunPartitions?, instance: DagsterInstance
+    ) async throws
     {
         let executed = run.executedHandles
         let planned = plan.nodes.filter { executed?.contains($0.handle) ?? true }.flatMap { node in
-            node.op.outputs.compactMap { output in
-                output.assetKey.map { AssetMaterializationPlannedData(assetKey: $0, partition: output.assetPartitions == nil ? nil : run.tags[AssetContext.partitionTag]) }
+            node.op.outputs.flatMap { output -> [AssetMaterializationPlannedData] in
+                guard let assetKey = output.assetKey else { return [] }
+                guard output.assetPartitions != nil, let partitions else { return [AssetMaterializationPlannedData(assetKey: assetKey)] }
+                return partitions.keys.map { AssetMaterializationPlannedData(assetKey: assetKey, partition: $0) }
             }
         }
         guard !planned.isEmpty else { return }
@@ -165,6 +168,7 @@ public enum JobExecution {
             prepared.job, prepared.plan, prepared.resources, prepared.config, prepared.executor
         )
         let priorOutputs = run.parentRunID == nil ? [:] : try await PriorOutputs.load(for: run, instance: instance)
+        let partitions = try await PartitionCheck.resolve(plan: plan, tags: run.tags, instance: instance)
         let recorder = RunEventRecorder(runID: run.runID, jobName: job.name, listener: request.listener)
         let events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
         let started = DispatchTime.now().uptimeNanoseconds
@@ -192,7 +196,8 @@ public enum JobExecution {
         let context = RunContext(
             run: run, job: job, plan: plan, instance: instance, runConfig: config, recorder: recorder,
             resources: scope?.resources ?? Resources([:]), jobInputValues: request.inputValues,
-            capturesOutputs: request.capturesOutputs, onlyHandles: executedHandles, priorOutputs: priorOutputs)
+            capturesOutputs: request.capturesOutputs, onlyHandles: executedHandles, priorOutputs: priorOutputs,
+            partitions: partitions)
         var frameworkError: (any Error)?
         do {
             if instance.isEphemeral {

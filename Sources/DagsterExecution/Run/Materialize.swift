@@ -4,7 +4,8 @@ import DagsterDefinitions
 
 /// Materializes assets in this process (Dagster's `materialize`): the `selection` of `assets`
 /// (all when `nil`), one step per asset, recorded in `instance` (an ephemeral one by default);
-/// partitioned assets materialize `partitionKey`.
+/// partitioned assets materialize `partitionKey`, or every partition of `partitionRange` in this
+/// one run (which their `.singleRun` backfill policy must allow).
 /// Upstream assets outside the selection are read from their IO managers' storage.
 ///
 /// ```swift
@@ -16,14 +17,19 @@ import DagsterDefinitions
 ///   is false.
 public func materialize(
     _ assets: [any AssetDefinitionConvertible], checks: [AssetCheck] = [], selection: Set<AssetKey>? = nil,
-    partitionKey: String? = nil, instance: DagsterInstance? = nil,
+    partitionKey: String? = nil, partitionRange: PartitionKeyRange? = nil, instance: DagsterInstance? = nil,
     resources: [String: ResourceDefinition] = [:], runConfig: JSONValue = .emptyObject, tags: [String: String] = [:],
     raiseOnError: Bool = true
 ) async throws -> ExecuteInProcessResult {
+    if partitionRange != nil {
+        let definitions = assets.flatMap(\.assetDefinitions)
+        try BackfillPolicy.checkSingleRun(definitions.filter { selection?.contains($0.key) ?? !$0.isExternal })
+    }
     let job = try Definitions(jobs: [
         Job.materializing(assets, checks: checks, selection: selection, name: "__ephemeral_asset_job__", resources: resources)
     ]).jobs[0]
     var runTags = tags
+    if let partitionRange { runTags.merge(RunPartitions.rangeTags(partitionRange)) { _, range in range } }
     if let partitionKey { runTags[AssetContext.partitionTag] = partitionKey }
     return try await job.executeInProcess(runConfig: runConfig, instance: instance, tags: runTags, raiseOnError: raiseOnError)
 }

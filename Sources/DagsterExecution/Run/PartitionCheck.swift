@@ -2,33 +2,81 @@ import DagsterConfig
 import DagsterCore
 import DagsterDefinitions
 
-/// Checks, before a run is created, the partition a run of partitioned assets materializes:
-/// there must be one (the `dagster/partition` tag), and every partitioned asset of the run must
-/// have it as of now (dynamic keys read from the instance).
+/// Checks and resolves the partitions a run of partitioned assets materializes: one partition
+/// (the `dagster/partition` tag) or a range (`dagster/asset_partition_range_start` and `_end`),
+/// which every partitioned asset of the run must have as of now (dynamic keys read from the
+/// instance). Done before the run is created, and again when it executes.
 enum PartitionCheck {
-    /// - Throws: `DagsterError(.invalidConfig)` when the key is missing or not a partition of an
-    ///   asset, naming the asset and how to give a key.
-    static func validate(plan: ExecutionPlan, tags: [String: String], instance: DagsterInstance) async throws {
+    /// The run's partitions; `nil` when it materializes no partitioned asset.
+    /// - Throws: `DagsterError(.invalidConfig)` when no partition is named, or both a partition
+    ///   and a range, or half a range; `DagsterError(.unknownPartition)` when a key is not a
+    ///   partition of an asset, naming the asset.
+    static func resolve(plan: ExecutionPlan, tags: [String: String], instance: DagsterInstance) async throws -> RunPartitions? {
         let partitioned = plan.nodes.flatMap { node in
-            node.op.outputs.compactMap { output in output.assetPartitions.map { (output.assetKey, $0) } }
+            node.op.outputs.compactMap { output in output.assetPartitions.map { (key: output.assetKey, partitions: $0) } }
         }
-        guard !partitioned.isEmpty else { return }
-        guard let key = tags[AssetContext.partitionTag] else {
-            let names = partitioned.compactMap { $0.0?.userString }.sorted().joined(separator: ", ")
+        guard !partitioned.isEmpty else { return nil }
+        let names = Set(partitioned.compactMap { $0.key?.userString }).sorted().joined(separator: ", ")
+        let (single, start, end) = (tags[AssetContext.partitionTag], tags[RunPartitions.rangeStartTag], tags[RunPartitions.rangeEndTag])
+        guard single == nil || (start == nil && end == nil) else {
+            throw DagsterError(
+                .invalidConfig,
+                "the run names both a partition (\(AssetContext.partitionTag)) and a partition range "
+                    + "(\(RunPartitions.rangeStartTag), \(RunPartitions.rangeEndTag)); give only one")
+        }
+        let context = try await instance.partitionLoadingContext(for: partitioned.map(\.partitions))
+        if start != nil || end != nil {
+            guard let start, let end else {
+                throw DagsterError(
+                    .invalidConfig,
+                    "a partition range needs both tags \(RunPartitions.rangeStartTag) and \(RunPartitions.rangeEndTag)")
+            }
+            return try resolve(PartitionKeyRange(start: start, end: end), of: partitioned, names: names, context: context)
+        }
+        guard let key = single else {
             throw DagsterError(
                 .invalidConfig,
                 "the run materializes partitioned assets (\(names)) but names no partition: pass a partition key "
-                    + "(materialize(partitionKey:), `asset materialize --partition KEY`, or the tag \(AssetContext.partitionTag))")
+                    + "(materialize(partitionKey:), `asset materialize --partition KEY`, or the tag \(AssetContext.partitionTag)) "
+                    + "or a range (`asset materialize --partition-range START...END`)")
         }
-        let context = try await instance.partitionLoadingContext(for: partitioned.map(\.1))
         for (assetKey, partitions) in partitioned {
             do {
                 try partitions.validatePartitionKey(key, context: context)
             } catch {
                 throw DagsterError(
-                    .invalidConfig, "asset \(assetKey?.userString ?? "?") has no partition '\(key)': \(error.message)")
+                    .unknownPartition, "asset \(assetKey?.userString ?? "?") has no partition '\(key)': \(error.message)")
             }
         }
+        return RunPartitions(key: key)
+    }
+
+    /// The keys of `range`, the same for every partitioned asset of the run.
+    private static func resolve(
+        _ range: PartitionKeyRange, of partitioned: [(key: AssetKey?, partitions: PartitionsDefinition)], names: String,
+        context: PartitionLoadingContext
+    ) throws -> RunPartitions {
+        var keys: [String]?
+        for (assetKey, partitions) in partitioned {
+            let assetKeys: [String]
+            do {
+                assetKeys = try partitions.partitionKeys(in: range, context: context)
+            } catch {
+                throw DagsterError(
+                    .unknownPartition, "asset \(assetKey?.userString ?? "?") has no partition range \(range): \(error.message)")
+            }
+            if let keys, keys != assetKeys {
+                throw DagsterError(
+                    .invalidConfig,
+                    "the assets of a partition range run must be partitioned alike, but \(range) covers different "
+                        + "partitions of \(names); materialize them in separate runs")
+            }
+            keys = assetKeys
+        }
+        guard let keys, !keys.isEmpty else {
+            throw DagsterError(.invalidConfig, "partition range \(range) is empty: its start comes after its end")
+        }
+        return RunPartitions(range: range, keys: keys)
     }
 }
 

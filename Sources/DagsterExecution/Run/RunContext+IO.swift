@@ -80,13 +80,17 @@ extension RunContext {
             throw DagsterError(.invariantViolation, "step '\(key)' reads unknown output \(ref)")
         }
         if output.dagsterType.isNothing { return () }
-        let upstreamContext = OutputContext(
-            runID: priorOutputs[ref] ?? run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output, mappingKey: ref.mappingKey,
-            valueType: output.valueType, assetKey: output.assetKey,
-            partitionKey: try upstreamPartitionKey(of: definition, upstreamIsPartitioned: output.assetPartitions != nil))
-        let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
-        let value = try await userCode("loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\"") {
-            try await ioManager(output.ioManagerKey).loadInput(context)
+        let value = try await loadPartitions(
+            of: definition, named: inputName, step: key, upstreamIsPartitioned: output.assetPartitions != nil,
+            upstreamName: output.assetKey?.userString ?? ref.stepKey
+        ) { partitionKey in
+            let upstreamContext = OutputContext(
+                runID: priorOutputs[ref] ?? run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output,
+                mappingKey: ref.mappingKey, valueType: output.valueType, assetKey: output.assetKey, partitionKey: partitionKey)
+            let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: output.valueType)
+            return try await userCode("loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\"") {
+                try await ioManager(output.ioManagerKey).loadInput(context)
+            }
         }
         recorder.record(
             events.step(
@@ -104,12 +108,18 @@ extension RunContext {
         _ stored: StoredAsset, into inputName: String, definition: InputDefinition, node: PlanNode, key: StepKey
     ) async throws -> any Sendable {
         let (assetKey, ioManagerKey) = (stored.key, stored.ioManagerKey)
-        let upstreamContext = OutputContext(
-            runID: run.runID, jobName: job.name, stepKey: "", name: "result", valueType: definition.valueType,
-            assetKey: assetKey, partitionKey: try upstreamPartitionKey(of: definition, upstreamIsPartitioned: stored.isPartitioned))
-        let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: definition.valueType)
-        let value = try await userCode("loading input \"\(inputName)\" from asset \(assetKey.userString) using input manager \"\(ioManagerKey)\"") {
-            try await ioManager(ioManagerKey).loadInput(context)
+        let valueType = definition.assetPartitions?.byPartition?.elementType ?? definition.valueType
+        let value = try await loadPartitions(
+            of: definition, named: inputName, step: key, upstreamIsPartitioned: stored.isPartitioned,
+            upstreamName: assetKey.userString
+        ) { partitionKey in
+            let upstreamContext = OutputContext(
+                runID: run.runID, jobName: job.name, stepKey: "", name: "result", valueType: valueType, assetKey: assetKey,
+                partitionKey: partitionKey)
+            let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: valueType)
+            return try await userCode("loading input \"\(inputName)\" from asset \(assetKey.userString) using input manager \"\(ioManagerKey)\"") {
+                try await ioManager(ioManagerKey).loadInput(context)
+            }
         }
         recorder.record(
             events.step(
@@ -119,12 +129,42 @@ extension RunContext {
         return value
     }
 
-    /// The partition of a partitioned upstream asset that `input` reads: the one its partition
-    /// mapping gives for the run's partition (the run's partition itself for identity).
-    private func upstreamPartitionKey(of input: InputDefinition, upstreamIsPartitioned: Bool) throws -> String? {
-        guard upstreamIsPartitioned else { return nil }
-        guard let partitioning = input.assetPartitions else { return partitionKey }
-        return try partitioning.upstreamPartition(for: partitionKey, context: PartitionLoadingContext())
+    /// Loads an input's upstream value through `loadPartition`: unpartitioned, or the one
+    /// partition its mapping gives for the run's partitions, or, for an input taking them
+    /// `byPartition`, every partition it gives, gathered into a dictionary.
+    /// - Throws: `DagsterError(.invalidConfig)` when an input taking one value would read
+    ///   several partitions, saying how to take them all.
+    private func loadPartitions(
+        of input: InputDefinition, named inputName: String, step: StepKey, upstreamIsPartitioned: Bool, upstreamName: String,
+        _ loadPartition: (String?) async throws -> any Sendable
+    ) async throws -> any Sendable {
+        guard upstreamIsPartitioned else { return try await loadPartition(nil) }
+        let keys: [String]
+        if let partitioning = input.assetPartitions {
+            let downstreamKeys = partitioning.downstream == nil ? nil : partitions?.keys
+            keys = try partitioning.upstreamPartitions(for: downstreamKeys, context: PartitionLoadingContext())
+        } else {
+            keys = partitions?.keys ?? []
+        }
+        if let byPartition = input.assetPartitions?.byPartition {
+            var pairs: [(key: String, value: any Sendable)] = []
+            for key in keys { pairs.append((key, try await loadPartition(key))) }
+            return try byPartition.assemble(pairs)
+        }
+        guard !keys.isEmpty else {
+            throw DagsterError(
+                .unknownPartition,
+                "input \"\(inputName)\" of step \"\(step)\": partition \(partitions?.range?.description ?? partitions?.key ?? "(none)") "
+                    + "maps to no upstream partition of \(upstreamName)")
+        }
+        guard keys.count == 1, let key = keys.first else {
+            throw DagsterError(
+                .invalidConfig,
+                "input \"\(inputName)\" of step \"\(step)\" takes one partition of \(upstreamName), but the run's partitions "
+                    + "map to \(keys.count) (\(keys.prefix(3).joined(separator: ", "))\(keys.count > 3 ? ", …" : "")); "
+                    + "take them as a dictionary of partition key → value with `ins: \(upstreamName).byPartition`")
+        }
+        return try await loadPartition(key)
     }
 
     /// Type checks and stores what a step produced (`STEP_OUTPUT`, `HANDLED_OUTPUT`), checking
@@ -187,27 +227,28 @@ extension RunContext {
     /// it materializes, if any, first (`ASSET_MATERIALIZATION`, as Dagster orders them). A
     /// `Nothing` output (a `Void` or `MaterializeResult` asset) stores nothing.
     private func store(_ output: ProducedOutput, definition: OutputDefinition, node: PlanNode, key: StepKey) async throws {
-        let partitionKey = definition.assetPartitions == nil ? nil : self.partitionKey
+        let outputPartitions = definition.assetPartitions == nil ? nil : partitions
         var handledMetadata: Metadata = [:]
         if !definition.dagsterType.isNothing {
             let context = OutputContext(
                 runID: run.runID, jobName: job.name, stepKey: key, name: output.outputName, mappingKey: output.mappingKey,
                 valueType: definition.valueType, metadata: output.metadata, assetKey: definition.assetKey,
-                partitionKey: partitionKey)
+                partitionKey: outputPartitions?.key, partitionKeys: outputPartitions?.keys)
             handledMetadata = try await userCode("handling output \"\(output.outputName)\" using IO manager \"\(definition.ioManagerKey)\"") {
                 try await ioManager(definition.ioManagerKey).handleOutput(context, output.value)
             }
         }
         if let assetKey = definition.assetKey {
-            let materialization = AssetMaterialization(
-                assetKey: assetKey, metadata: output.metadata.merging(handledMetadata) { _, handled in handled },
-                partition: partitionKey,
-                tags: try await materializationTags(for: assetKey, node: node, key: key, given: output.dataVersion))
-            recorder.record(
-                events.step(
-                    .assetMaterialization, key, handle: node.handle, "Materialized value \(assetKey.userString).",
-                    .assetMaterialization(materialization)),
-                level: .info)
+            // One materialization per partition the run covers, alike but for the partition.
+            let metadata = output.metadata.merging(handledMetadata) { _, handled in handled }
+            let tags = try await materializationTags(for: assetKey, node: node, key: key, given: output.dataVersion)
+            for partition in outputPartitions.map({ $0.keys.map(Optional.some) }) ?? [nil] {
+                recorder.record(
+                    events.step(
+                        .assetMaterialization, key, handle: node.handle, "Materialized value \(assetKey.userString).",
+                        .assetMaterialization(AssetMaterialization(assetKey: assetKey, metadata: metadata, partition: partition, tags: tags))),
+                    level: .info)
+            }
         }
         if !definition.dagsterType.isNothing {
             recorder.record(

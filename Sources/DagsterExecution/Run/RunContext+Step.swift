@@ -31,7 +31,7 @@ extension RunContext {
             let context = OpContext(
                 runID: run.runID, jobName: job.name, opHandle: node.handle, stepKey: key, mappingKey: step.mappingKey,
                 opConfig: opConfig(forHandle: node.handle), runTags: run.tags, retryNumber: step.attempts - 1,
-                resources: resources, sink: sink)
+                resources: resources, partitions: partitions, sink: sink)
             let produced = try await userCode("executing op \"\(node.handle)\"") { try await node.op.compute(context, inputs) }
             let refs = try await handleOutputs(produced, node: node, key: key, mappingKey: step.mappingKey)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000

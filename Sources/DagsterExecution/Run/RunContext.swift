@@ -30,26 +30,29 @@ public final class RunContext: Sendable {
     /// Outputs of steps this run does not execute, stored by earlier runs of its chain.
     let priorOutputs: [OutputRef: RunID]
     let outputCapture: Mutex<[OutputRef: any Sendable]>?
+    /// The partitions the run materializes, if it materializes partitioned assets.
+    let partitions: RunPartitions?
     /// Data versions of the assets materialized in this process during the run.
     let dataVersions = Mutex<[AssetKey: String]>([:])
 
     convenience init(
         run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
         recorder: RunEventRecorder, resources: Resources, jobInputValues: [String: any Sendable], capturesOutputs: Bool,
-        onlyHandles: Set<String>?, priorOutputs: [OutputRef: RunID] = [:]
+        onlyHandles: Set<String>?, priorOutputs: [OutputRef: RunID] = [:], partitions: RunPartitions?
     ) {
         self.init(
             run: run, job: job, plan: plan, instance: instance, runConfig: runConfig, recorder: recorder,
             resources: resources, jobInputValues: jobInputValues, capturesOutputs: capturesOutputs,
             execution: ActiveExecution(plan: plan, onlyHandles: onlyHandles, produced: Set(priorOutputs.keys)),
-            priorOutputs: priorOutputs)
+            priorOutputs: priorOutputs, partitions: partitions)
     }
 
     init(
         run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
         recorder: RunEventRecorder, resources: Resources, jobInputValues: [String: any Sendable], capturesOutputs: Bool,
-        execution: ActiveExecution, priorOutputs: [OutputRef: RunID]
+        execution: ActiveExecution, priorOutputs: [OutputRef: RunID], partitions: RunPartitions?
     ) {
+        self.partitions = partitions
         self.run = run
         self.job = job
         self.instance = instance
@@ -67,9 +70,6 @@ public final class RunContext: Sendable {
         self.jobInputValues = jobInputValues
         self.outputCapture = capturesOutputs ? Mutex([:]) : nil
     }
-
-    /// The partition the run materializes (its `dagster/partition` tag), if any.
-    var partitionKey: String? { run.tags[AssetContext.partitionTag] }
 
     /// The current time in seconds since the epoch.
     var now: Double { Date().timeIntervalSince1970 }

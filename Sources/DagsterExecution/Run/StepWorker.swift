@@ -42,7 +42,8 @@ extension JobExecution {
         let context = RunContext(
             run: run, job: prepared.job, plan: prepared.plan, instance: instance, runConfig: prepared.config,
             recorder: recorder, resources: scope.resources, jobInputValues: [:], capturesOutputs: false,
-            execution: execution, priorOutputs: handoff.outputs.priorRuns)
+            execution: execution, priorOutputs: handoff.outputs.priorRuns,
+            partitions: try await PartitionCheck.resolve(plan: prepared.plan, tags: run.tags, instance: instance))
         var stepError: (any Error)?
         do {
             try await recorder.flushingPeriodically(to: instance, every: RunContext.visibilityInterval) {
