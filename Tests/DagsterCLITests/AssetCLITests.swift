@@ -8,7 +8,7 @@ struct AssetCLITests {
     @Test func listMaterializeAndWipeAssets() async throws {
         let cli = try CodeLocationProcess()
         let list = try await cli.run(["asset", "list"])
-        #expect(list.status == 0 && list.stdout == "mart/doubled\nraw_numbers\n")
+        #expect(list.status == 0 && list.stdout == "daily_rollup\nmart/doubled\nraw_numbers\n")
         #expect(try await cli.run(["job", "list"]).stdout.contains("__ASSET_JOB"))
 
         let all = try await cli.run(["asset", "materialize", "--select", "raw_numbers,mart/doubled", "--no-color"])
@@ -42,5 +42,27 @@ struct AssetCLITests {
         let wipe = try await cli.run(["asset", "wipe", "--select", "raw_numbers", "--noprompt"])
         #expect(wipe.status == 0 && wipe.stdout.contains("Removed asset indexes from event logs"))
         #expect(try await instance.getAssetKeys() == [AssetKey(["mart", "doubled"])])
+    }
+
+    @Test func materializeARangeOfPartitionsInOneRun() async throws {
+        let cli = try CodeLocationProcess()
+        let range = try await cli.run([
+            "asset", "materialize", "--select", "daily_rollup", "--partition-range", "2024-01-01...2024-01-03", "--no-color",
+        ])
+        #expect(range.status == 0, "\(range.stderr)")
+        let instance = try cli.instance()
+        #expect(try await instance.materializedPartitions("daily_rollup") == ["2024-01-01", "2024-01-02", "2024-01-03"])
+        let run = try #require(try await instance.getRuns().first)
+        #expect(run.tags["dagster/asset_partition_range_end"] == "2024-01-03")
+
+        let both = try await cli.run([
+            "asset", "materialize", "--select", "daily_rollup", "--partition", "2024-01-01", "--partition-range", "2024-01-01...2024-01-02",
+        ])
+        #expect(both.status == 1 && both.stderr.contains("give either --partition or --partition-range, not both"))
+        let malformed = try await cli.run(["asset", "materialize", "--select", "daily_rollup", "--partition-range", "2024-01-01..2024-01-02"])
+        #expect(malformed.status == 1 && malformed.stderr.contains("write it START...END"))
+        let early = try await cli.run(["asset", "materialize", "--select", "daily_rollup", "--partition-range", "2023-01-01...2024-01-02"])
+        #expect(early.status == 1 && early.stderr.contains("asset daily_rollup has no partition range 2023-01-01...2024-01-02"), "\(early.stderr)")
+        #expect(try await instance.getRunsCount() == 1)
     }
 }

@@ -77,9 +77,14 @@ let double = Op("double", ins: "x") { (_: OpContext, x: Int) in x * 2 }
 
 let rawNumbers = Asset("raw_numbers", group: "ingest") { (_: AssetContext) -> [Int] in [1, 2, 3] }
 let doubled = Asset(["mart", "doubled"], ins: rawNumbers) { (_: AssetContext, numbers: [Int]) in numbers.map { $0 * 2 } }
+let dailyRollup = Asset(
+    "daily_rollup", partitions: try .daily(startDate: "2024-01-01"), backfillPolicy: .singleRun
+) { (context: AssetContext) in
+    MaterializeResult(metadata: ["days": .int(context.partitionKeys.count)])
+}
 
 await DagsterCLI.main {
-    try Definitions(assets: [rawNumbers, doubled], jobs: [
+    try Definitions(assets: [rawNumbers, doubled, dailyRollup], jobs: [
         Job("sleepy") { _ = nap() },
         Job("flaky") { _ = last(needsMarker(first())) },
         Job("printer") { _ = shout() },
