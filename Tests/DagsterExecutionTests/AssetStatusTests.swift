@@ -73,3 +73,34 @@ extension AssetStatusTests {
         #expect(try await instance.assetStatus(of: [reading.definition]).map(\.staleness) == [.stale(["upstream source has newer data"])])
     }
 }
+
+extension AssetStatusTests {
+    @Test func eachPartitionIsJudgedAgainstTheUpstreamPartitionsItRead() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let daily = try PartitionsDefinition.daily(startDate: "2024-01-01")
+        let events = Asset("events", partitions: daily) { (context: AssetContext) in context.partitionKey ?? "" }
+        let sessions = Asset("sessions", ins: events, partitions: daily) { (_: AssetContext, events: String) in events.count }
+        let previous = Asset(
+            "previous", ins: events, partitions: daily,
+            partitionMappings: ["events": TimeWindowPartitionMapping(startOffset: -1, endOffset: -1)]
+        ) { (_: AssetContext, events: String) in events }
+        let assets: [any AssetDefinitionConvertible] = [events, sessions, previous]
+        _ = try await materialize(assets, selection: ["events", "sessions"], partitionKey: "2024-01-01", instance: instance)
+        _ = try await materialize(assets, partitionKey: "2024-01-02", instance: instance)
+        let days = ["2024-01-01", "2024-01-02", "2024-01-03"]
+        #expect(
+            try await instance.partitionStaleness(of: sessions.definition, partitionKeys: days)
+                == ["2024-01-01": .fresh, "2024-01-02": .fresh, "2024-01-03": .missing])
+
+        _ = try await materialize(assets, selection: ["events"], partitionKey: "2024-01-01", instance: instance)
+        let stale = try await instance.partitionStaleness(of: sessions.definition, partitionKeys: days)
+        #expect(stale["2024-01-01"] == .stale(["upstream events has newer data"]))
+        #expect(stale["2024-01-02"] == .fresh)
+        // previous[2024-01-02] read events[2024-01-01], which changed.
+        #expect(
+            try await instance.partitionStaleness(of: previous.definition, partitionKeys: ["2024-01-02"])
+                == ["2024-01-02": .stale(["upstream events has newer data"])])
+        let status = try await instance.assetStatus(of: [sessions.definition])
+        #expect(status.first?.staleness == .stale(["upstream events has newer data (partition 2024-01-01)"]))
+    }
+}

@@ -44,7 +44,8 @@ extension DagsterInstance {
             statuses.append(
                 AssetStatus(
                     key: asset.key, latestMaterialization: materialization, partitions: partitions,
-                    staleness: staleness(of: asset, materialization: materialization, partitions: partitions, records: records)))
+                    staleness: try await staleness(
+                        of: asset, materialization: materialization, partitions: partitions, records: records)))
         }
         return statuses
     }
@@ -61,26 +62,61 @@ extension DagsterInstance {
     private func staleness(
         of asset: AssetsDefinition, materialization: EventLogRecord?, partitions: (materialized: [String], count: Int)?,
         records: [AssetKey: AssetRecord]
-    ) -> AssetStatus.Staleness {
+    ) async throws -> AssetStatus.Staleness {
         guard let materialization, partitions.map({ !$0.materialized.isEmpty }) ?? true else { return .missing }
+        if let partitions {
+            return try await partitionsStaleness(of: asset, partitions: partitions.materialized)
+        }
+        var upstream: [AssetKey: UpstreamState] = [:]
+        for key in asset.dependencies { upstream[key] = UpstreamState(records[key]) }
+        let causes = AssetStatus.causes(of: asset, materialization: materialization, upstream: upstream)
+        return causes.isEmpty ? .fresh : .stale(causes)
+    }
+}
+
+/// What an upstream asset holds now, as far as a downstream materialization's staleness goes:
+/// its current data version (when one partition or an unpartitioned asset is read) and its
+/// latest materialization's storage id.
+struct UpstreamState {
+    var version: String?
+    var latestMaterializationID: Int64?
+
+    init(version: String?, latestMaterializationID: Int64?) {
+        self.version = version
+        self.latestMaterializationID = latestMaterializationID
+    }
+
+    /// The state of an unpartitioned asset (its newest materialization or observation).
+    init(_ record: AssetRecord?) {
+        version = DataVersionTags.latest(record)?.version
+        latestMaterializationID = record?.lastMaterialization?.storageID
+    }
+}
+
+extension AssetStatus {
+    /// Why `materialization` of `asset` is out of date: its code version changed, or an upstream
+    /// asset's data differs from the version it read (or, without a recorded version, was
+    /// materialized after it).
+    static func causes(of asset: AssetsDefinition, materialization: EventLogRecord, upstream: [AssetKey: UpstreamState])
+        -> [String]
+    {
         var causes: [String] = []
+        let tags = materialization.entry.dagsterEvent?.assetMaterialization?.tags ?? [:]
         // An asset without a code version records the run id in its place.
-        let storedVersion = materialization.entry.dagsterEvent?.assetMaterialization?.tags[AssetStatus.codeVersionTag]
-            .flatMap { $0 == materialization.entry.runID.rawValue ? nil : $0 }
+        let storedVersion = tags[codeVersionTag].flatMap { $0 == materialization.entry.runID.rawValue ? nil : $0 }
         if let current = asset.op?.codeVersion, current != storedVersion {
             causes.append("code version changed from \(storedVersion.map { "\"\($0)\"" } ?? "none") to \"\(current)\"")
         }
-        let tags = materialization.entry.dagsterEvent?.assetMaterialization?.tags ?? [:]
-        for upstream in asset.dependencies.sorted() {
+        for key in asset.dependencies.sorted() {
+            let state = upstream[key]
             let newer: Bool
-            if let recorded = tags[DataVersionTags.inputPrefix + upstream.userString] {
-                // The version read then against the upstream's version now (materialized or observed).
-                newer = DataVersionTags.latest(records[upstream]).map { $0.version != recorded } ?? false
+            if let recorded = tags[DataVersionTags.inputPrefix + key.userString], let current = state?.version {
+                newer = current != recorded
             } else {
-                newer = (records[upstream]?.lastMaterialization?.storageID ?? 0) > materialization.storageID
+                newer = (state?.latestMaterializationID ?? 0) > materialization.storageID
             }
-            if newer { causes.append("upstream \(upstream.userString) has newer data") }
+            if newer { causes.append("upstream \(key.userString) has newer data") }
         }
-        return causes.isEmpty ? .fresh : .stale(causes)
+        return causes
     }
 }

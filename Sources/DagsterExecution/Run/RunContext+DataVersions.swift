@@ -44,8 +44,8 @@ extension RunContext {
         let codeVersion = node.op.codeVersion ?? run.runID.rawValue
         var tags = [AssetStatus.codeVersionTag: codeVersion]
         var inputs: [AssetKey: String] = [:]
-        for upstream in upstreamAssetKeys(of: node) {
-            guard let (version, pointer) = try await dataVersion(of: upstream) else { continue }
+        for (upstream, upstreamPartitions) in try upstreamAssets(of: node) {
+            guard let (version, pointer) = try await dataVersion(of: upstream, partitions: upstreamPartitions) else { continue }
             inputs[upstream] = version
             tags[DataVersionTags.inputPrefix + upstream.userString] = version
             if let pointer { tags[DataVersionTags.inputPointerPrefix + upstream.userString] = String(pointer) }
@@ -57,42 +57,74 @@ extension RunContext {
         return tags
     }
 
-    /// The current data version of an asset and the storage id of the event recording it: the
-    /// version produced earlier in this run (its event may not be stored yet), else the latest
-    /// one the instance recorded.
-    private func dataVersion(of assetKey: AssetKey) async throws -> (version: String, pointer: Int64?)? {
-        let stored = DataVersionTags.latest(try await instance.eventLogStorage.getAssetRecords([assetKey]).first)
-        guard let produced = dataVersions.withLock({ $0[assetKey] }) else { return stored.map { ($0.version, $0.storageID) } }
+    /// The current data version of an asset (of the one partition read, for a partitioned
+    /// asset) and the storage id of the event recording it: the version produced earlier in this
+    /// run (its event may not be stored yet), else the latest one the instance recorded. `nil`
+    /// when none is known, or when several partitions are read.
+    private func dataVersion(of assetKey: AssetKey, partitions upstreamPartitions: [String]?) async throws
+        -> (version: String, pointer: Int64?)?
+    {
+        let stored: (version: String, storageID: Int64)?
+        if let upstreamPartitions {
+            guard upstreamPartitions.count == 1 else { return nil }
+            let latest = try await instance.eventLogStorage.getEventRecords(
+                EventRecordsFilter(eventType: .assetMaterialization, assetKey: assetKey, assetPartitions: upstreamPartitions),
+                limit: 1, ascending: false
+            ).first
+            stored = latest.flatMap { record in
+                record.entry.dagsterEvent?.assetMaterialization?.tags[DataVersionTags.dataVersion].map { ($0, record.storageID) }
+            }
+        } else {
+            stored = DataVersionTags.latest(try await instance.eventLogStorage.getAssetRecords([assetKey]).first)
+        }
+        // This run's version is of the run's partitions: usable only when those are what is read.
+        let producedHere = upstreamPartitions == nil || upstreamPartitions == partitions?.keys
+        guard producedHere, let produced = dataVersions.withLock({ $0[assetKey] }) else {
+            return stored.map { ($0.version, $0.storageID) }
+        }
         return (produced, stored?.version == produced ? stored?.storageID : nil)
     }
 
-    /// The assets the node depends on: those whose values its inputs read, directly or through
-    /// ops that are not assets themselves (the inner ops of a graph-backed asset), then those it
-    /// runs after without reading.
-    private func upstreamAssetKeys(of node: PlanNode) -> [AssetKey] {
+    /// The assets the node depends on, with the partitions of each it reads (`nil` for an
+    /// unpartitioned one): those whose values its inputs read, directly or through ops that are
+    /// not assets themselves (the inner ops of a graph-backed asset), then those it runs after
+    /// without reading (the run's own partitions, for partitioned ones).
+    private func upstreamAssets(of node: PlanNode) throws -> [(key: AssetKey, partitions: [String]?)] {
         var visited: Set<String> = [node.handle]
-        var found: [AssetKey] = []
-        func collect(_ node: PlanNode) {
-            for input in node.inputs { collect(input.source) }
+        var found: [(key: AssetKey, partitions: [String]?)] = []
+        func add(_ key: AssetKey, partitioned: Bool, readBy input: InputDefinition?) throws {
+            guard !found.contains(where: { $0.key == key }) else { return }
+            guard partitioned else { return found.append((key, nil)) }
+            if let partitioning = input?.assetPartitions {
+                let downstreamKeys = partitioning.downstream == nil ? nil : partitions?.keys
+                found.append((key, try partitioning.upstreamPartitions(for: downstreamKeys, context: PartitionLoadingContext())))
+            } else {
+                found.append((key, partitions?.keys ?? []))
+            }
         }
-        func collect(_ source: PlanSource) {
+        func collect(_ node: PlanNode) throws {
+            for input in node.inputs { try collect(input.source, readBy: node.op.input(named: input.name)) }
+        }
+        func collect(_ source: PlanSource, readBy input: InputDefinition?) throws {
             switch source {
             case .output(let handle, let output), .mappedElement(let handle, let output), .collected(let handle, let output):
-                guard let upstream = plan.node(handle) else { return }
-                if let key = upstream.op.output(named: output)?.assetKey {
-                    if !found.contains(key) { found.append(key) }
+                guard let upstream = plan.node(handle), let definition = upstream.op.output(named: output) else { return }
+                if let key = definition.assetKey {
+                    try add(key, partitioned: definition.assetPartitions != nil, readBy: input)
                 } else if visited.insert(handle).inserted {
-                    collect(upstream)
+                    try collect(upstream)
                 }
-            case .fanIn(let sources): sources.forEach(collect)
-            case .asset(let stored): if !found.contains(stored.key) { found.append(stored.key) }
+            case .fanIn(let sources): for source in sources { try collect(source, readBy: input) }
+            case .asset(let stored): try add(stored.key, partitioned: stored.isPartitioned, readBy: input)
             case .jobInput, .config: return
             }
         }
-        collect(node)
+        try collect(node)
         // Assets it depends on without reading them (`deps:`).
         for handle in node.after {
-            for key in plan.node(handle)?.op.outputs.compactMap(\.assetKey) ?? [] where !found.contains(key) { found.append(key) }
+            for output in plan.node(handle)?.op.outputs ?? [] {
+                if let key = output.assetKey { try add(key, partitioned: output.assetPartitions != nil, readBy: nil) }
+            }
         }
         return found
     }
