@@ -95,50 +95,41 @@ public struct JSONParser {
             position = end + 1
             return text
         }
-        var scalars = String.UnicodeScalarView()
-        var runStart = position
-        var utf8Run: [UInt8] = []
-        func flushRun(_ end: Int) {
-            if end > runStart { utf8Run.append(contentsOf: bytes[runStart..<end]) }
-        }
+        // With escapes: the bytes between escapes copied in runs, each escape decoded to UTF-8.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(end - position + 16)
         while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                flushRun(position)
+            var runEnd = position
+            while runEnd < bytes.count, bytes[runEnd] != UInt8(ascii: "\""), bytes[runEnd] != UInt8(ascii: "\\") { runEnd += 1 }
+            utf8.append(contentsOf: bytes[position..<runEnd])
+            position = runEnd
+            guard position < bytes.count else { break }
+            if bytes[position] == UInt8(ascii: "\"") {
                 position += 1
-                scalars.append(contentsOf: String(decoding: utf8Run, as: UTF8.self).unicodeScalars)
-                return String(scalars)
-            }
-            if byte == UInt8(ascii: "\\") {
-                flushRun(position)
-                scalars.append(contentsOf: String(decoding: utf8Run, as: UTF8.self).unicodeScalars)
-                utf8Run.removeAll(keepingCapacity: true)
-                position += 1
-                guard position < bytes.count else { break }
-                let escaped = bytes[position]
-                position += 1
-                switch escaped {
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "u"):
-                    var code = try parseHex4()
-                    if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
-                        bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
-                    {
-                        position += 2
-                        let low = try parseHex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-                default: scalars.append(Unicode.Scalar(escaped))
-                }
-                runStart = position
-                continue
+                return String(decoding: utf8, as: UTF8.self)
             }
             position += 1
+            guard position < bytes.count else { break }
+            let escaped = bytes[position]
+            position += 1
+            switch escaped {
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "u"):
+                var code = try parseHex4()
+                if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
+                    bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                {
+                    position += 2
+                    let low = try parseHex4()
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                utf8.append(contentsOf: String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8)
+            default: utf8.append(escaped)  // \" \\ \/
+            }
         }
         throw failure("unterminated string")
     }

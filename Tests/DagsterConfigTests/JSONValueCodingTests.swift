@@ -41,6 +41,12 @@ private struct Order: Codable, Equatable, Sendable {
         #expect(value["lines"] == [["sku": "s1", "quantity": 2]])
     }
 
+    @Test func parsesEveryStringEscape() throws {
+        let text = #"["plain", "a\/b \"q\" \\ \n\t\r\b\f \u00e9 \ud83d\ude00 end"]"#
+        #expect(try JSONParser.parse(text) == ["plain", "a/b \"q\" \\ \n\t\r\u{08}\u{0C} é 😀 end"])
+        #expect(throws: DagsterError.self) { try JSONParser.parse(#""open \"#) }
+    }
+
     @Test func roundTrips() throws {
         let value = try JSONValueEncoder().encode(Self.order)
         #expect(try JSONValueDecoder().decode(Order.self, from: value) == Self.order)

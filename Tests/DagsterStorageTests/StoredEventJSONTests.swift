@@ -26,7 +26,9 @@ struct StoredEventJSONTests {
             .engine(EngineEventData(metadata: metadata)),
             .engine(EngineEventData(error: SerializableError(className: "E", message: "boom"))),
             .logsCaptured(LogsCapturedData(fileKey: "abc", stepKeys: ["a", "b"], stdoutPath: "/o", stderrPath: nil)),
-            .assetMaterialization(AssetMaterialization(assetKey: ["a", "b"], metadata: metadata, partition: "p", tags: ["t": "v"])),
+            .assetMaterialization(
+                AssetMaterialization(
+                    assetKey: ["a", "b"], metadata: metadata, partition: "p", tags: ["dagster/data_version": "v", "t": "\"q\""])),
             .assetMaterialization(AssetMaterialization(assetKey: "a", description: "d")),
             .stepFailure(StepFailureData(error: SerializableError(className: "E", message: "boom"), errorSource: .userCodeError)),
         ]

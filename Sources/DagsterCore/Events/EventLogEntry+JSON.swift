@@ -78,8 +78,27 @@ extension EventPayload {
             out += "\"metadata\":"
             try EventJSON.metadataArray(data.metadata, to: &out)
             out += "}}}"
+        case .assetMaterialization(let data):
+            EventJSON.open("assetMaterialization", to: &out)
+            out += "\"assetKey\":["
+            for (index, component) in data.assetKey.path.enumerated() {
+                if index > 0 { out += "," }
+                JSONValue.writeQuoted(component, to: &out)
+            }
+            out += "]"
+            if let description = data.description { EventJSON.member("description", description, to: &out) }
+            try EventJSON.metadata(data.metadata, to: &out)
+            if let partition = data.partition { EventJSON.member("partition", partition, to: &out) }
+            out += ",\"tags\":{"
+            for (index, key) in data.tags.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                JSONValue.writeQuoted(key, to: &out)
+                out += ":"
+                JSONValue.writeQuoted(data.tags[key] ?? "", to: &out)
+            }
+            out += "}}}}"
         default:
-            // Rarer payloads (failures, hooks, asset events, …): the synthesized encoding.
+            // Rarer payloads (failures, hooks, other asset events, …): the synthesized encoding.
             out += String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
         }
     }

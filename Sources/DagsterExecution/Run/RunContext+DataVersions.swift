@@ -44,8 +44,16 @@ extension RunContext {
         let codeVersion = node.op.codeVersion ?? run.runID.rawValue
         var tags = [AssetStatus.codeVersionTag: codeVersion]
         var inputs: [AssetKey: String] = [:]
-        for (upstream, upstreamPartitions) in try upstreamAssets(of: node) {
-            guard let (version, pointer) = try await dataVersion(of: upstream, partitions: upstreamPartitions) else { continue }
+        let upstreamAssets = try upstreamAssets(of: node)
+        // The unpartitioned upstreams' records in one query.
+        let wholeKeys = upstreamAssets.filter { $0.partitions == nil }.map(\.key)
+        var records: [AssetKey: AssetRecord] = [:]
+        if !wholeKeys.isEmpty {
+            for record in try await instance.eventLogStorage.getAssetRecords(wholeKeys) { records[record.assetKey] = record }
+        }
+        for (upstream, upstreamPartitions) in upstreamAssets {
+            guard let (version, pointer) = try await dataVersion(of: upstream, partitions: upstreamPartitions, record: records[upstream])
+            else { continue }
             inputs[upstream] = version
             tags[DataVersionTags.inputPrefix + upstream.userString] = version
             if let pointer { tags[DataVersionTags.inputPointerPrefix + upstream.userString] = String(pointer) }
@@ -60,8 +68,9 @@ extension RunContext {
     /// The current data version of an asset (of the one partition read, for a partitioned
     /// asset) and the storage id of the event recording it: the version produced earlier in this
     /// run (its event may not be stored yet), else the latest one the instance recorded. `nil`
-    /// when none is known, or when several partitions are read.
-    private func dataVersion(of assetKey: AssetKey, partitions upstreamPartitions: [String]?) async throws
+    /// when none is known, or when several partitions are read. `record` is the asset's index
+    /// record, read beforehand for an unpartitioned asset.
+    private func dataVersion(of assetKey: AssetKey, partitions upstreamPartitions: [String]?, record: AssetRecord?) async throws
         -> (version: String, pointer: Int64?)?
     {
         let stored: (version: String, storageID: Int64)?
@@ -75,7 +84,7 @@ extension RunContext {
                 record.entry.dagsterEvent?.assetMaterialization?.tags[DataVersionTags.dataVersion].map { ($0, record.storageID) }
             }
         } else {
-            stored = DataVersionTags.latest(try await instance.eventLogStorage.getAssetRecords([assetKey]).first)
+            stored = DataVersionTags.latest(record)
         }
         // This run's version is of the run's partitions: usable only when those are what is read.
         let producedHere = upstreamPartitions == nil || upstreamPartitions == partitions?.keys
