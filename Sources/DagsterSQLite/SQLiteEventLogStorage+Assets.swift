@@ -87,6 +87,49 @@ extension SQLiteEventLogStorage {
         return try row.map { EventLogRecord(storageID: $0.0, entry: try EventLogEntry(storedJSON: $0.1)) }
     }
 
+    public func getLatestDataVersions(_ keys: [AssetKey]) async throws -> [AssetKey: AssetDataVersion] {
+        guard !keys.isEmpty else { return [:] }
+        let byText = Dictionary(keys.map { (StoredText.assetKey($0), $0) }) { first, _ in first }
+        let condition = SQLQuery.inList("a.asset_key", byText.keys.map(\.databaseValue))
+        // Only the version tags, extracted by SQLite, instead of decoding whole events; an event
+        // whose tags SQLite cannot find (one written with escaped slashes) comes whole.
+        let query = SQLQuery(
+            sql: """
+                SELECT a.asset_key, m.id, \(Self.versionColumns("m", "assetMaterialization")),
+                    o.id, \(Self.versionColumns("o", "assetObservation"))
+                FROM asset_keys a
+                LEFT JOIN event_logs m ON m.id = a.last_materialization_id
+                LEFT JOIN event_logs o ON o.id = a.last_observation_id
+                WHERE \(condition.sql)
+                """, arguments: condition.arguments)
+        let rows = try await database.read("reading the data versions of \(keys.count) assets") { db in
+            try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments) { row in
+                (row.text(0) ?? "", (row.int64(1), row.text(2), row.text(3)), (row.int64(4), row.text(5), row.text(6)))
+            }
+        }
+        var versions: [AssetKey: AssetDataVersion] = [:]
+        for (text, materialization, observation) in rows {
+            guard let key = byText[text] else { continue }
+            let (id, version, event) = (observation.0 ?? 0) > (materialization.0 ?? 0) ? observation : materialization
+            guard let id else { continue }
+            if let version {
+                versions[key] = AssetDataVersion(version: version, storageID: id)
+            } else if let event {
+                let record = EventLogRecord(storageID: id, entry: try EventLogEntry(storedJSON: event))
+                versions[key] = AssetRecord(assetKey: key, lastObservation: record).latestDataVersion
+            }
+        }
+        return versions
+    }
+
+    /// The data version tag of a stored materialization or observation (alias `table`) as
+    /// SQLite finds it, and the whole event when it does not (an event written with escaped
+    /// slashes, or without a version).
+    private static func versionColumns(_ table: String, _ payloadCase: String) -> String {
+        let path = "'$.dagsterEvent.payload.\(payloadCase)._0.tags.\"\(AssetDataVersion.tag)\"'"
+        return "json_extract(\(table).event, \(path)), CASE WHEN json_extract(\(table).event, \(path)) IS NULL THEN \(table).event END"
+    }
+
     public func getPartitionMaterializations(_ key: AssetKey) async throws -> [String: PartitionMaterializationState] {
         let storedKey = StoredText.assetKey(key)
         // SQLite gives the other columns of the row holding MAX(id) (its run id).

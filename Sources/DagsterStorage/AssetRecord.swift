@@ -13,6 +13,15 @@ public struct AssetRecord: Sendable, Hashable {
     /// When the asset's history was last wiped (seconds since the epoch).
     public var wipeTimestamp: Double?
 
+    /// The data version of the newest materialization or observation (its
+    /// `dagster/data_version` tag), with that event's storage id.
+    public var latestDataVersion: AssetDataVersion? {
+        let events = [lastMaterialization, lastObservation].compactMap { $0 }
+        guard let newest = events.max(by: { $0.storageID < $1.storageID }), let event = newest.entry.dagsterEvent else { return nil }
+        let tags = event.assetMaterialization?.tags ?? event.assetObservation?.tags
+        return tags?[AssetDataVersion.tag].map { AssetDataVersion(version: $0, storageID: newest.storageID) }
+    }
+
     /// Creates a record.
     public init(
         assetKey: AssetKey, lastMaterialization: EventLogRecord? = nil, lastObservation: EventLogRecord? = nil,

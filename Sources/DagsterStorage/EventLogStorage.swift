@@ -26,6 +26,9 @@ public protocol EventLogStorage: Sendable {
     func wipeAssets(_ keys: [AssetKey]) async throws
     /// The latest materialization of an asset that was not wiped, or `nil`.
     func getLatestMaterialization(_ key: AssetKey) async throws -> EventLogRecord?
+    /// The current data versions of `keys` (of their newest materialization or observation);
+    /// keys without one are left out.
+    func getLatestDataVersions(_ keys: [AssetKey]) async throws -> [AssetKey: AssetDataVersion]
     /// For each partition of an asset with a materialization or planned materialization since
     /// it was last wiped: the latest of each.
     func getPartitionMaterializations(_ key: AssetKey) async throws -> [String: PartitionMaterializationState]
@@ -42,6 +45,13 @@ extension EventLogStorage {
     /// Reads the asset's index entry (drivers with a cheaper query provide their own).
     public func getLatestMaterialization(_ key: AssetKey) async throws -> EventLogRecord? {
         try await getAssetRecords([key]).first?.lastMaterialization
+    }
+
+    /// Reads the assets' index records (drivers with a cheaper query provide their own).
+    public func getLatestDataVersions(_ keys: [AssetKey]) async throws -> [AssetKey: AssetDataVersion] {
+        var versions: [AssetKey: AssetDataVersion] = [:]
+        for record in try await getAssetRecords(keys) { versions[record.assetKey] = record.latestDataVersion }
+        return versions
     }
 
     /// All entries of a run, in order.

@@ -161,6 +161,25 @@ struct EventLogStorageConformanceTests {
     }
 
     @Test(arguments: StorageDriver.allCases)
+    func readsTheLatestDataVersionOfEachAsset(driver: StorageDriver) async throws {
+        let storage = try driver.make().events
+        func versioned(_ key: AssetKey, _ version: String, observed: Bool = false) -> EventLogEntry {
+            let tags = ["dagster/data_version": version]
+            let payload: EventPayload = observed
+                ? .assetObservation(AssetObservation(assetKey: key, tags: tags))
+                : .assetMaterialization(AssetMaterialization(assetKey: key, tags: tags))
+            return EventLogEntry(
+                runID: "r1", level: .debug, userMessage: "", jobName: "job",
+                dagsterEvent: DagsterEvent(observed ? .assetObservation : .assetMaterialization, jobName: "job", message: "", payload: payload))
+        }
+        let ids = try await storage.storeEvents([
+            versioned("a", "v1"), versioned("a", "v2", observed: true), versioned("b", "w1"), materialization("r1", "c"),
+        ])
+        let versions = try await storage.getLatestDataVersions(["a", "b", "c", "unknown"])
+        #expect(versions == ["a": AssetDataVersion(version: "v2", storageID: ids[1]), "b": AssetDataVersion(version: "w1", storageID: ids[2])])
+    }
+
+    @Test(arguments: StorageDriver.allCases)
     func deletingARunDropsItsEventsAndRepointsAssets(driver: StorageDriver) async throws {
         let storage = try driver.make().events
         try await storage.storeEvents([materialization("r1", "a"), materialization("r1", "only-r2")].dropLast())

@@ -79,24 +79,13 @@ extension EventPayload {
             try EventJSON.metadataArray(data.metadata, to: &out)
             out += "}}}"
         case .assetMaterialization(let data):
-            EventJSON.open("assetMaterialization", to: &out)
-            out += "\"assetKey\":["
-            for (index, component) in data.assetKey.path.enumerated() {
-                if index > 0 { out += "," }
-                JSONValue.writeQuoted(component, to: &out)
-            }
-            out += "]"
-            if let description = data.description { EventJSON.member("description", description, to: &out) }
-            try EventJSON.metadata(data.metadata, to: &out)
-            if let partition = data.partition { EventJSON.member("partition", partition, to: &out) }
-            out += ",\"tags\":{"
-            for (index, key) in data.tags.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
-                JSONValue.writeQuoted(key, to: &out)
-                out += ":"
-                JSONValue.writeQuoted(data.tags[key] ?? "", to: &out)
-            }
-            out += "}}}}"
+            try EventJSON.assetEvent(
+                "assetMaterialization", key: data.assetKey, description: data.description, metadata: data.metadata,
+                partition: data.partition, tags: data.tags, to: &out)
+        case .assetObservation(let data):
+            try EventJSON.assetEvent(
+                "assetObservation", key: data.assetKey, description: data.description, metadata: data.metadata,
+                partition: data.partition, tags: data.tags, to: &out)
         default:
             // Rarer payloads (failures, hooks, other asset events, …): the synthesized encoding.
             out += String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
@@ -129,6 +118,31 @@ enum EventJSON {
         out += "{\""
         out += caseName
         out += "\":{\"_0\":{"
+    }
+
+    /// A materialization or observation (the same fields): `{"case":{"_0":{…}}}`.
+    static func assetEvent(
+        _ caseName: String, key: AssetKey, description: String?, metadata: Metadata, partition: String?,
+        tags: [String: String], to out: inout String
+    ) throws {
+        open(caseName, to: &out)
+        out += "\"assetKey\":["
+        for (index, component) in key.path.enumerated() {
+            if index > 0 { out += "," }
+            JSONValue.writeQuoted(component, to: &out)
+        }
+        out += "]"
+        if let description { member("description", description, to: &out) }
+        try self.metadata(metadata, to: &out)
+        if let partition { member("partition", partition, to: &out) }
+        out += ",\"tags\":{"
+        for (index, tag) in tags.keys.sorted().enumerated() {
+            if index > 0 { out += "," }
+            JSONValue.writeQuoted(tag, to: &out)
+            out += ":"
+            JSONValue.writeQuoted(tags[tag] ?? "", to: &out)
+        }
+        out += "}}}}"
     }
 
     /// `,"metadata":[…]`.

@@ -88,7 +88,7 @@ struct UpstreamState {
 
     /// The state of an unpartitioned asset (its newest materialization or observation).
     init(_ record: AssetRecord?) {
-        version = DataVersionTags.latest(record)?.version
+        version = record?.latestDataVersion?.version
         latestMaterializationID = record?.lastMaterialization?.storageID
     }
 }

@@ -9,7 +9,7 @@ import Synchronization
 /// an upstream changed since.
 enum DataVersionTags {
     /// The asset's data version.
-    static let dataVersion = "dagster/data_version"
+    static let dataVersion = AssetDataVersion.tag
     /// Present (`true`) when the asset's body gave the data version.
     static let userProvided = "dagster/data_version_is_user_provided"
     /// Prefix of the tag recording an upstream asset's data version, followed by its key.
@@ -22,15 +22,6 @@ enum DataVersionTags {
     /// key order. Equal code and inputs give equal versions.
     static func version(codeVersion: String, inputs: [AssetKey: String]) -> String {
         SHA256.hex(([codeVersion] + inputs.sorted { $0.key < $1.key }.map(\.value)).joined())
-    }
-
-    /// The latest data version recorded for an asset: of its newest materialization or
-    /// observation, with that event's storage id.
-    static func latest(_ record: AssetRecord?) -> (version: String, storageID: Int64)? {
-        let events = [record?.lastMaterialization, record?.lastObservation].compactMap { $0 }
-        guard let newest = events.max(by: { $0.storageID < $1.storageID }), let event = newest.entry.dagsterEvent else { return nil }
-        guard let version = event.assetMaterialization?.tags[dataVersion] ?? event.assetObservation?.tags[dataVersion] else { return nil }
-        return (version, newest.storageID)
     }
 }
 
@@ -45,14 +36,11 @@ extension RunContext {
         var tags = [AssetStatus.codeVersionTag: codeVersion]
         var inputs: [AssetKey: String] = [:]
         let upstreamAssets = try upstreamAssets(of: node)
-        // The unpartitioned upstreams' records in one query.
+        // The unpartitioned upstreams' versions in one query.
         let wholeKeys = upstreamAssets.filter { $0.partitions == nil }.map(\.key)
-        var records: [AssetKey: AssetRecord] = [:]
-        if !wholeKeys.isEmpty {
-            for record in try await instance.eventLogStorage.getAssetRecords(wholeKeys) { records[record.assetKey] = record }
-        }
+        let current = wholeKeys.isEmpty ? [:] : try await instance.eventLogStorage.getLatestDataVersions(wholeKeys)
         for (upstream, upstreamPartitions) in upstreamAssets {
-            guard let (version, pointer) = try await dataVersion(of: upstream, partitions: upstreamPartitions, record: records[upstream])
+            guard let (version, pointer) = try await dataVersion(of: upstream, partitions: upstreamPartitions, current: current[upstream])
             else { continue }
             inputs[upstream] = version
             tags[DataVersionTags.inputPrefix + upstream.userString] = version
@@ -68,9 +56,9 @@ extension RunContext {
     /// The current data version of an asset (of the one partition read, for a partitioned
     /// asset) and the storage id of the event recording it: the version produced earlier in this
     /// run (its event may not be stored yet), else the latest one the instance recorded. `nil`
-    /// when none is known, or when several partitions are read. `record` is the asset's index
-    /// record, read beforehand for an unpartitioned asset.
-    private func dataVersion(of assetKey: AssetKey, partitions upstreamPartitions: [String]?, record: AssetRecord?) async throws
+    /// when none is known, or when several partitions are read. `current` is the version of an
+    /// unpartitioned asset, read beforehand.
+    private func dataVersion(of assetKey: AssetKey, partitions upstreamPartitions: [String]?, current: AssetDataVersion?) async throws
         -> (version: String, pointer: Int64?)?
     {
         let stored: (version: String, storageID: Int64)?
@@ -84,7 +72,7 @@ extension RunContext {
                 record.entry.dagsterEvent?.assetMaterialization?.tags[DataVersionTags.dataVersion].map { ($0, record.storageID) }
             }
         } else {
-            stored = DataVersionTags.latest(record)
+            stored = current.map { ($0.version, $0.storageID) }
         }
         // This run's version is of the run's partitions: usable only when those are what is read.
         let producedHere = upstreamPartitions == nil || upstreamPartitions == partitions?.keys

@@ -1,0 +1,16 @@
+/// The current data version of an asset and the storage id of the event that recorded it.
+public struct AssetDataVersion: Sendable, Hashable {
+    /// The tag of materializations and observations holding the data version.
+    public static let tag = "dagster/data_version"
+
+    /// The version.
+    public var version: String
+    /// The storage id of the materialization or observation recording it.
+    public var storageID: Int64
+
+    /// Describes a version.
+    public init(version: String, storageID: Int64) {
+        self.version = version
+        self.storageID = storageID
+    }
+}
