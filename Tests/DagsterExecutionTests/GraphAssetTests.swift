@@ -56,3 +56,22 @@ struct GraphAssetTests {
         #expect(error.message.contains("graph-backed asset same must return the output of one of its ops"))
     }
 }
+
+/// Assets read by the ops of ordinary jobs.
+@Suite("Assets as op inputs")
+struct AssetInputTests {
+    @Test func anOpOfAJobReadsTheStoredValueOfAnAsset() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let prices = Asset("prices") { (_: AssetContext) in [3, 4] }
+        let regions = PartitionsDefinition.static(try StaticPartitionsDefinition(["eu", "us"]))
+        let sales = Asset("sales", partitions: regions) { (context: AssetContext) in context.partitionKey == "eu" ? 10 : 20 }
+        _ = try await materialize([prices], instance: instance)
+        _ = try await materialize([sales], partitionKey: "us", instance: instance)
+        let total = Op("total", ins: "prices", "sales") { (_: OpContext, prices: [Int], sales: Int) in prices.reduce(sales, +) }
+        let job = try Definitions(jobs: [Job("report") { total(prices.stored, sales.stored) }]).jobs[0]
+        let result = try await job.executeInProcess(instance: instance, tags: ["dagster/partition": "us"])
+        #expect(try result.output(forNode: "total", as: Int.self) == 27)
+        let loaded = result.allEvents.filter { $0.eventType == .loadedInput }.map(\.userMessage)
+        #expect(loaded == ["Loaded input \"prices\" using input manager \"io_manager\"", "Loaded input \"sales\" using input manager \"io_manager\""])
+    }
+}

@@ -67,6 +67,18 @@ public struct Asset<Value: Sendable>: Sendable {
     /// A typed view of one asset of a multi-asset.
     init(definition: AssetsDefinition) { self.definition = definition }
 
+    /// The stored value of this asset as an input of an op in a job: loaded through the asset's
+    /// IO manager when the step runs (the run's partition, for a partitioned asset).
+    ///
+    /// ```swift
+    /// let weeklyReport = Job("weekly_report") { publish(summarize(orders.stored)) }
+    /// ```
+    public var stored: OutputHandle<Value> {
+        OutputHandle(
+            source: .asset(
+                StoredAsset(key: key, ioManagerKey: definition.ioManagerKey, isPartitioned: definition.spec.partitions != nil)))
+    }
+
     /// This asset as an input taking several of its partitions at once, as a dictionary of
     /// partition key → value: for a partition mapping that gives several upstream partitions
     /// (a weekly asset reading a daily one, a window of days), an unpartitioned asset reading

@@ -144,7 +144,8 @@ extension RunContext {
             let downstreamKeys = partitioning.downstream == nil ? nil : partitions?.keys
             keys = try partitioning.upstreamPartitions(for: downstreamKeys, context: PartitionLoadingContext())
         } else {
-            keys = partitions?.keys ?? []
+            // An op of a job reading a partitioned asset: the run's partition.
+            keys = partitions?.keys ?? run.tags[AssetContext.partitionTag].map { [$0] } ?? []
         }
         if let byPartition = input.assetPartitions?.byPartition {
             var pairs: [(key: String, value: any Sendable)] = []
