@@ -22,7 +22,8 @@ public struct Definitions: Sendable {
     ///   node and input or resource concerned.
     public init(
         assets: [any AssetDefinitionConvertible] = [], assetChecks: [AssetCheck] = [], jobs: [Job] = [],
-        resources: [String: ResourceDefinition] = [:], executor: ExecutorDefinition? = nil
+        assetJobs: [AssetJobDefinition] = [], resources: [String: ResourceDefinition] = [:],
+        executor: ExecutorDefinition? = nil
     ) throws {
         self.resources = resources
         let definitions = assets.flatMap(\.assetDefinitions)
@@ -36,9 +37,10 @@ public struct Definitions: Sendable {
                 unknownChecks.map { "asset check '\($0.definition.name)' checks \($0.definition.assetKey.userString), which no asset defines" }
                     .joined(separator: "; "))
         }
-        let assetJobs = definitions.contains { !$0.isExternal } || !assetChecks.isEmpty
+        let implicitJob = definitions.contains { !$0.isExternal } || !assetChecks.isEmpty
             ? [try Job.materializing(assets, checks: assetChecks)] : []
-        self.jobs = (assetJobs + jobs).map { job in
+        let selectedJobs = try assetJobs.map { try $0.job(assets: definitions, checks: assetChecks) }
+        self.jobs = (implicitJob + selectedJobs + jobs).map { job in
             job.with(
                 resources: resources.merging(job.resources) { _, jobResource in jobResource },
                 executor: .some(job.executor ?? executor))

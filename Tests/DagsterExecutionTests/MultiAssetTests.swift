@@ -44,3 +44,32 @@ struct MultiAssetTests {
         #expect(error.message.contains("multi-asset 'split' cannot be subset: it materializes evens, numbers/odds together; add numbers/odds to the selection"))
     }
 }
+
+/// Asset jobs defined by a selection.
+@Suite("Asset jobs")
+struct AssetJobDefinitionTests {
+    private let raw = Asset("raw", group: "ingest") { (_: AssetContext) in [1, 2] }
+    private var clean: Asset<[Int]> { Asset("clean", ins: raw, group: "prep") { (_: AssetContext, raw: [Int]) in raw } }
+
+    @Test func aSelectionNamesTheAssetsTheJobMaterializes() async throws {
+        let definitions = try Definitions(
+            assets: [raw, clean], assetJobs: [AssetJobDefinition("prep_job", selection: "group:prep", tags: ["team": "data"])])
+        let job = try definitions.job(named: "prep_job")
+        let instance = try DagsterInstance.localTemp()
+        _ = try await materialize([raw], instance: instance)
+        let result = try await job.executeInProcess(instance: instance)
+        #expect(result.allEvents.filter { $0.eventType == .stepStart }.compactMap(\.stepKey) == ["clean"])
+        #expect(result.run.tags["team"] == "data")
+    }
+
+    @Test func aSelectionThatDoesNotResolveIsRefusedNamingTheJob() throws {
+        let error = try #require(throws: DagsterError.self) {
+            try Definitions(assets: [raw, clean], assetJobs: [AssetJobDefinition("broken", selection: "group:prep and (")])
+        }
+        #expect(error.message.hasPrefix("asset job 'broken': selection 'group:prep and ('"))
+        let empty = try #require(throws: DagsterError.self) {
+            try Definitions(assets: [raw, clean], assetJobs: [AssetJobDefinition("empty", selection: "group:nothing")])
+        }
+        #expect(empty.message.contains("selects no asset this code location materializes"))
+    }
+}
