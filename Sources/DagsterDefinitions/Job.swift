@@ -32,6 +32,8 @@ public struct Job: Sendable {
     public let opRetryPolicy: RetryPolicy?
     /// The op selection that produced this subset job, if it is one.
     public let opSelection: [String]?
+    /// The job's partitions and each one's run config, for a partitioned op job.
+    public let partitionedConfig: PartitionedConfig?
     /// Values the engine derives from this job (run-config schemas); every derived job gets its own.
     public let derivedValues = DerivedValueCache()
 
@@ -40,13 +42,13 @@ public struct Job: Sendable {
         _ name: String, description: String? = nil, resources: [String: ResourceDefinition] = [:],
         config: JSONValue? = nil, tags: [String: String] = [:], metadata: Metadata = [:],
         hooks: [HookDefinition] = [], executor: ExecutorDefinition? = nil, opRetryPolicy: RetryPolicy? = nil,
-        _ body: () -> Void
+        partitionedConfig: PartitionedConfig? = nil, _ body: () -> Void
     ) {
         self.init(
             name: name, description: description,
             graph: GraphDefinition.recording(name: name, description: description, body), resources: resources,
             defaultRunConfig: config, tags: tags, metadata: metadata, hooks: hooks, executor: executor,
-            opRetryPolicy: opRetryPolicy, opSelection: nil)
+            opRetryPolicy: opRetryPolicy, opSelection: nil, partitionedConfig: partitionedConfig)
     }
 
     /// A job that runs a graph; the graph's inputs become job inputs, given by `inputValues`
@@ -67,8 +69,10 @@ public struct Job: Sendable {
     public init(
         name: String, description: String?, graph: GraphDefinition, resources: [String: ResourceDefinition],
         defaultRunConfig: JSONValue?, tags: [String: String], metadata: Metadata, hooks: [HookDefinition],
-        executor: ExecutorDefinition?, opRetryPolicy: RetryPolicy?, opSelection: [String]?
+        executor: ExecutorDefinition?, opRetryPolicy: RetryPolicy?, opSelection: [String]?,
+        partitionedConfig: PartitionedConfig? = nil
     ) {
+        self.partitionedConfig = partitionedConfig
         self.name = name
         self.description = description
         self.graph = graph
@@ -91,6 +95,6 @@ public struct Job: Sendable {
             name: name, description: description, graph: graph ?? self.graph, resources: resources ?? self.resources,
             defaultRunConfig: defaultRunConfig, tags: tags, metadata: metadata, hooks: hooks,
             executor: executor ?? self.executor, opRetryPolicy: opRetryPolicy,
-            opSelection: opSelection ?? self.opSelection)
+            opSelection: opSelection ?? self.opSelection, partitionedConfig: partitionedConfig)
     }
 }

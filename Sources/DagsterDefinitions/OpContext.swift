@@ -48,6 +48,10 @@ public final class OpContext: Sendable {
         self.sink = sink
     }
 
+    /// The partition the run materializes or processes, for a run of one partition (of a
+    /// partitioned job, or of partitioned assets).
+    public var partitionKey: String? { partitions?.key }
+
     /// The op's config decoded as `C`.
     public func config<C: Decodable>(as type: C.Type = C.self) throws -> C {
         try JSONValueDecoder().decode(C.self, from: opConfig)

@@ -35,7 +35,7 @@ struct PartitionedAssetTests {
     @Test func aMissingOrUnknownPartitionIsRefusedBeforeAnyRun() async throws {
         let instance = try DagsterInstance.localTemp()
         let missing = await #expect(throws: DagsterError.self) { _ = try await materialize([sales], instance: instance) }
-        #expect(missing?.message.contains("the run materializes partitioned assets (sales) but names no partition") == true)
+        #expect(missing?.message.contains("the run is partitioned (asset sales) but names no partition") == true)
         let unknown = await #expect(throws: DagsterError.self) {
             _ = try await materialize([sales], partitionKey: "asia", instance: instance)
         }

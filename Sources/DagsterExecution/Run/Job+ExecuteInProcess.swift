@@ -14,16 +14,20 @@ extension Job {
     /// - Parameters:
     ///   - instance: where the run is recorded; an ephemeral instance by default.
     ///   - opSelection: op selection queries (`*op`, `op+`); empty runs everything.
+    ///   - partitionKey: the partition of a partitioned job (its run config comes from the
+    ///     job's partitioned config) or of the partitioned assets the job materializes.
     ///   - raiseOnError: throw the first step failure instead of returning a failed result.
     /// - Throws: `DagsterError(.invalidConfig)` listing every config error before anything
     ///   runs; `.executionFailure` when the run fails and `raiseOnError` is set.
     public func executeInProcess(
         runConfig: JSONValue = .emptyObject, instance: DagsterInstance? = nil, opSelection: [String] = [],
-        tags: [String: String] = [:], inputValues: [String: any Sendable] = [:], raiseOnError: Bool = true
+        tags: [String: String] = [:], inputValues: [String: any Sendable] = [:], partitionKey: String? = nil,
+        raiseOnError: Bool = true
     ) async throws -> ExecuteInProcessResult {
-        try await executeInProcess(
-            request: RunRequest(
-                runConfig: runConfig, opSelection: opSelection, tags: tags, inputValues: inputValues),
+        var runTags = tags
+        if let partitionKey { runTags[AssetContext.partitionTag] = partitionKey }
+        return try await executeInProcess(
+            request: RunRequest(runConfig: runConfig, opSelection: opSelection, tags: runTags, inputValues: inputValues),
             instance: instance, raiseOnError: raiseOnError)
     }
 

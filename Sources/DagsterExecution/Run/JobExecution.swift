@@ -60,6 +60,7 @@ public enum JobExecution {
     public static func execute(_ job: Job, request: RunRequest, instance: DagsterInstance) async throws
         -> ExecuteInProcessResult
     {
+        let request = try await request.applyingPartitionedConfig(of: job, instance: instance)
         let prepared = try PreparedRun(
             job: job, runConfig: request.runConfig, opSelection: request.opSelection, instance: instance,
             executorOverride: request.executorOverride)
@@ -71,6 +72,7 @@ public enum JobExecution {
     /// for a run worker to execute later (`job launch`).
     /// - Throws: like `execute`, before anything is recorded.
     public static func createRun(_ job: Job, request: RunRequest, instance: DagsterInstance) async throws -> DagsterRun {
+        let request = try await request.applyingPartitionedConfig(of: job, instance: instance)
         let prepared = try PreparedRun(
             job: job, runConfig: request.runConfig, opSelection: request.opSelection, instance: instance,
             executorOverride: request.executorOverride)
@@ -99,7 +101,7 @@ public enum JobExecution {
         async throws -> DagsterRun
     {
         let partitions = try await PartitionCheck.resolve(
-            plan: prepared.plan, tags: job.tags.merging(request.tags) { _, new in new }, instance: instance)
+            plan: prepared.plan, job: job, tags: job.tags.merging(request.tags) { _, new in new }, instance: instance)
         if request.stepKeysToExecute != nil, prepared.storesOutputsInMemory {
             throw DagsterError(
                 .invariantViolation,
@@ -168,7 +170,7 @@ public enum JobExecution {
             prepared.job, prepared.plan, prepared.resources, prepared.config, prepared.executor
         )
         let priorOutputs = run.parentRunID == nil ? [:] : try await PriorOutputs.load(for: run, instance: instance)
-        let partitions = try await PartitionCheck.resolve(plan: plan, tags: run.tags, instance: instance)
+        let partitions = try await PartitionCheck.resolve(plan: plan, job: job, tags: run.tags, instance: instance)
         let recorder = RunEventRecorder(runID: run.runID, jobName: job.name, listener: request.listener)
         let events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
         let started = DispatchTime.now().uptimeNanoseconds

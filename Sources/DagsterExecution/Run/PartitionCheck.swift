@@ -11,12 +11,17 @@ enum PartitionCheck {
     /// - Throws: `DagsterError(.invalidConfig)` when no partition is named, or both a partition
     ///   and a range, or half a range; `DagsterError(.unknownPartition)` when a key is not a
     ///   partition of an asset, naming the asset.
-    static func resolve(plan: ExecutionPlan, tags: [String: String], instance: DagsterInstance) async throws -> RunPartitions? {
-        let partitioned = plan.nodes.flatMap { node in
-            node.op.outputs.compactMap { output in output.assetPartitions.map { (key: output.assetKey, partitions: $0) } }
+    static func resolve(plan: ExecutionPlan, job: Job, tags: [String: String], instance: DagsterInstance) async throws
+        -> RunPartitions?
+    {
+        var partitioned = plan.nodes.flatMap { node in
+            node.op.outputs.compactMap { output in
+                output.assetPartitions.map { (label: "asset \(output.assetKey?.userString ?? node.handle)", partitions: $0) }
+            }
         }
+        if let jobPartitions = job.partitionedConfig?.partitions { partitioned.append(("job \(job.name)", jobPartitions)) }
         guard !partitioned.isEmpty else { return nil }
-        let names = Set(partitioned.compactMap { $0.key?.userString }).sorted().joined(separator: ", ")
+        let names = Set(partitioned.map(\.label)).sorted().joined(separator: ", ")
         let (single, start, end) = (tags[AssetContext.partitionTag], tags[RunPartitions.rangeStartTag], tags[RunPartitions.rangeEndTag])
         guard single == nil || (start == nil && end == nil) else {
             throw DagsterError(
@@ -33,37 +38,38 @@ enum PartitionCheck {
             }
             return try resolve(PartitionKeyRange(start: start, end: end), of: partitioned, names: names, context: context)
         }
-        guard let key = single else {
-            throw DagsterError(
-                .invalidConfig,
-                "the run materializes partitioned assets (\(names)) but names no partition: pass a partition key "
-                    + "(materialize(partitionKey:), `asset materialize --partition KEY`, or the tag \(AssetContext.partitionTag)) "
-                    + "or a range (`asset materialize --partition-range START...END`)")
-        }
-        for (assetKey, partitions) in partitioned {
+        guard let key = single else { throw noPartition(names) }
+        for (label, partitions) in partitioned {
             do {
                 try partitions.validatePartitionKey(key, context: context)
             } catch {
-                throw DagsterError(
-                    .unknownPartition, "asset \(assetKey?.userString ?? "?") has no partition '\(key)': \(error.message)")
+                throw DagsterError(.unknownPartition, "\(label) has no partition '\(key)': \(error.message)")
             }
         }
         return RunPartitions(key: key)
     }
 
+    /// The error for a partitioned run (of what `names` lists) that names no partition.
+    static func noPartition(_ names: String) -> DagsterError {
+        DagsterError(
+            .invalidConfig,
+            "the run is partitioned (\(names)) but names no partition: pass a partition key "
+                + "(materialize(partitionKey:), executeInProcess(partitionKey:), `asset materialize --partition KEY`, or the "
+                + "tag \(AssetContext.partitionTag)) or a range (`asset materialize --partition-range START...END`)")
+    }
+
     /// The keys of `range`, the same for every partitioned asset of the run.
     private static func resolve(
-        _ range: PartitionKeyRange, of partitioned: [(key: AssetKey?, partitions: PartitionsDefinition)], names: String,
+        _ range: PartitionKeyRange, of partitioned: [(label: String, partitions: PartitionsDefinition)], names: String,
         context: PartitionLoadingContext
     ) throws -> RunPartitions {
         var keys: [String]?
-        for (assetKey, partitions) in partitioned {
+        for (label, partitions) in partitioned {
             let assetKeys: [String]
             do {
                 assetKeys = try partitions.partitionKeys(in: range, context: context)
             } catch {
-                throw DagsterError(
-                    .unknownPartition, "asset \(assetKey?.userString ?? "?") has no partition range \(range): \(error.message)")
+                throw DagsterError(.unknownPartition, "\(label) has no partition range \(range): \(error.message)")
             }
             if let keys, keys != assetKeys {
                 throw DagsterError(

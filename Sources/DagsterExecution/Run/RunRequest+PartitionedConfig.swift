@@ -1,0 +1,27 @@
+import DagsterConfig
+import DagsterCore
+import DagsterDefinitions
+
+extension RunRequest {
+    /// The request of a run of a partitioned op job for the partition its `dagster/partition`
+    /// tag names: that partition's run config, with the request's own run config merged over it.
+    /// Requests of other jobs are returned as they are.
+    /// - Throws: `DagsterError(.invalidConfig)` when no partition is named;
+    ///   `DagsterError(.unknownPartition)` when the job has no such partition (as of the
+    ///   instance's dynamic keys); the config function's error.
+    func applyingPartitionedConfig(of job: Job, instance: DagsterInstance) async throws -> RunRequest {
+        guard let partitionedConfig = job.partitionedConfig else { return self }
+        guard let key = tags[AssetContext.partitionTag] ?? job.tags[AssetContext.partitionTag] else {
+            throw PartitionCheck.noPartition("job \(job.name)")
+        }
+        let context = try await instance.partitionLoadingContext(for: [partitionedConfig.partitions])
+        do {
+            try partitionedConfig.partitions.validatePartitionKey(key, context: context)
+        } catch {
+            throw DagsterError(.unknownPartition, "job \(job.name) has no partition '\(key)': \(error.message)")
+        }
+        var request = self
+        request.runConfig = try partitionedConfig.runConfig(forPartition: key).deepMerged(with: runConfig)
+        return request
+    }
+}
