@@ -151,6 +151,7 @@ public final class SQLiteDatabase: Sendable {
     }
 
     private func readNow<T>(_ body: (Database) throws -> T) throws -> T { try pool.read(body) }
+    private func readStatementNow<T>(_ body: (Database) throws -> T) throws -> T { try pool.unsafeRead(body) }
 
     /// Runs `body` on a read snapshot, wrapping database errors. Reads in WAL mode never wait
     /// for writers, so the read runs right here; and like writes it is not cut short when the
@@ -158,6 +159,19 @@ public final class SQLiteDatabase: Sendable {
     func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try readNow(body)
+        } catch let error as DagsterError {
+            throw error
+        } catch {
+            throw DagsterError(.storage, "\(what) in \(path) failed: \(error)", cause: error)
+        }
+    }
+
+    /// Runs `body`, which executes a single SELECT statement, outside an explicit transaction:
+    /// SQLite runs one statement on one consistent snapshot by itself, and skipping GRDB's
+    /// BEGIN/COMMIT around it saves a third of a small query's time.
+    func readStatement<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try readStatementNow(body)
         } catch let error as DagsterError {
             throw error
         } catch {

@@ -76,7 +76,7 @@ extension SQLiteEventLogStorage {
 
     public func getLatestMaterialization(_ key: AssetKey) async throws -> EventLogRecord? {
         let storedKey = StoredText.assetKey(key)
-        let row = try await database.read("reading the latest materialization of \(key.userString)") { db in
+        let row = try await database.readStatement("reading the latest materialization of \(key.userString)") { db in
             try db.cachedStatement(
                 sql: """
                     SELECT m.id, m.event FROM asset_keys a JOIN event_logs m ON m.id = a.last_materialization_id
@@ -102,7 +102,7 @@ extension SQLiteEventLogStorage {
                 LEFT JOIN event_logs o ON o.id = a.last_observation_id
                 WHERE \(condition.sql)
                 """, arguments: condition.arguments)
-        let rows = try await database.read("reading the data versions of \(keys.count) assets") { db in
+        let rows = try await database.readStatement("reading the data versions of \(keys.count) assets") { db in
             try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments) { row in
                 (row.text(0) ?? "", (row.int64(1), row.text(2), row.text(3)), (row.int64(4), row.text(5), row.text(6)))
             }
@@ -133,7 +133,7 @@ extension SQLiteEventLogStorage {
     public func getPartitionMaterializations(_ key: AssetKey) async throws -> [String: PartitionMaterializationState] {
         let storedKey = StoredText.assetKey(key)
         // SQLite gives the other columns of the row holding MAX(id) (its run id).
-        let rows = try await database.read("reading the partitions of \(key.userString)") { db in
+        let rows = try await database.readStatement("reading the partitions of \(key.userString)") { db in
             try db.cachedStatement(
                 sql: """
                     SELECT partition, dagster_event_type, MAX(id), run_id FROM event_logs
@@ -173,7 +173,7 @@ extension SQLiteEventLogStorage {
             arguments = condition.arguments
         }
         let query = SQLQuery(sql: sql, arguments: arguments)
-        let rows = try await database.read("reading asset records") { db in
+        let rows = try await database.readStatement("reading asset records") { db in
             try Row.fetchAll(db.cachedStatement(sql: query.sql), arguments: query.statementArguments).map { row in
                 AssetRow(
                     key: row[0], lastRunID: row[1], wipeTimestamp: row[2], materializationID: row[3],

@@ -56,7 +56,7 @@ public struct SQLiteEventLogStorage: EventLogStorage {
 
     /// Runs a query selecting `id, event` and decodes the records.
     func fetchRecords(_ query: SQLQuery, _ what: String) async throws -> [EventLogRecord] {
-        let rows = try await database.read(what) { db in
+        let rows = try await database.readStatement(what) { db in
             try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments) { row in
                 (row.int64(0) ?? 0, row.text(1) ?? "")
             }

@@ -57,7 +57,7 @@ public struct SQLiteRunStorage: RunStorage {
         -> [RunRecord]
     {
         let query = RunsQuery.select(filters: filters, limit: limit, cursor: cursor, ascending: ascending)
-        return try await database.read("reading runs") { db in
+        return try await database.readStatement("reading runs") { db in
             try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments, Self.record)
         }
     }
@@ -81,7 +81,7 @@ public struct SQLiteRunStorage: RunStorage {
 
     public func getRunsCount(filters: RunsFilter) async throws -> Int {
         let query = RunsQuery.count(filters: filters)
-        return try await database.read("counting runs") { db in
+        return try await database.readStatement("counting runs") { db in
             try Int.fetchOne(db.cachedStatement(sql: query.sql), arguments: query.statementArguments) ?? 0
         }
     }

@@ -12,11 +12,46 @@ enum StoredText {
 
     /// Tags read back from `tags(_:)`'s text.
     static func tags(from text: String) throws -> [String: String] {
+        if text == "{}" { return [:] }
+        var text = text
+        if let tags = text.withUTF8(flatTags) { return tags }
         guard let object = try JSONParser.parse(text).objectValue else { return [:] }
         var tags: [String: String] = [:]
         tags.reserveCapacity(object.count)
         for (key, value) in object { tags[key] = value.stringValue ?? value.jsonText() }
         return tags
+    }
+
+    /// A flat object of strings without escapes (`{"team":"b"}`, what `tags(_:)` writes for
+    /// plain tags) read straight into a dictionary; `nil` for anything else, which the JSON
+    /// parser then reads.
+    private static func flatTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+        let (quote, backslash) = (UInt8(ascii: "\""), UInt8(ascii: "\\"))
+        var position = 0
+        func expect(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
+        }
+        func string() -> String? {
+            guard expect(quote) else { return nil }
+            let start = position
+            while position < bytes.count, bytes[position] != quote {
+                if bytes[position] == backslash { return nil }
+                position += 1
+            }
+            guard position < bytes.count else { return nil }
+            defer { position += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        }
+        guard expect(UInt8(ascii: "{")) else { return nil }
+        var tags: [String: String] = [:]
+        while true {
+            guard let key = string(), expect(UInt8(ascii: ":")), let value = string() else { return nil }
+            tags[key] = value
+            if expect(UInt8(ascii: ",")) { continue }
+            return expect(UInt8(ascii: "}")) && position == bytes.count ? tags : nil
+        }
     }
 
     /// A list of strings as a JSON array, or `nil`.

@@ -35,7 +35,7 @@ extension RunStorage {
 
     /// Runs matching `filters`, newest first.
     public func getRuns(filters: RunsFilter = RunsFilter(), limit: Int? = nil) async throws -> [DagsterRun] {
-        try await getRunRecords(filters: filters, limit: limit, cursor: nil, ascending: false).map(\.run)
+        try await getRunRecords(filters: filters, limit: limit, cursor: nil, ascending: false).map { $0.run }
     }
 
     /// The record of the run with `runID`, or `nil`.
