@@ -112,10 +112,15 @@ struct RunStorageConformanceTests {
         try await storage.addRun(run(2, team: "b"))
         try await storage.addRunTags("run-1", tags: ["team": "b", "extra": "yes"])
         #expect(try await storage.getRun("run-1")?.tags == ["team": "b", "extra": "yes"])
+        // Tags needing escapes, and none at all, read back the same.
+        try await storage.addRunTags("run-2", tags: ["note": "a \"quoted\" \\ é\nline", "": ""])
+        #expect(try await storage.getRun("run-2")?.tags == ["team": "b", "note": "a \"quoted\" \\ é\nline", "": ""])
+        try await storage.addRun(DagsterRun(runID: "untagged", jobName: "job"))
+        #expect(try await storage.getRun("untagged")?.tags == [:])
         #expect(try await storage.getRuns(filters: RunsFilter(tags: ["team": "b"])).count == 2)
         await #expect(throws: DagsterError.self) { try await storage.addRunTags("missing", tags: ["a": "b"]) }
         try await storage.deleteRun("run-2")
-        #expect(try await storage.getRuns().map(\.runID) == ["run-1"])
+        #expect(try await storage.getRuns().map(\.runID) == ["untagged", "run-1"])
         #expect(try await storage.getRunsCount(filters: RunsFilter(tags: ["team": "b"])) == 1)
         try await storage.wipe()
         #expect(try await storage.getRunsCount(filters: RunsFilter()) == 0)
