@@ -47,6 +47,10 @@ public struct AssetKey: Sendable, Hashable, Codable, Comparable, CustomStringCon
         AssetKey(text.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
     }
 
+    /// This key under `prefix` (Dagster's `key_prefix`): `AssetKey("orders").prefixed(by: ["mart"])`
+    /// is `mart/orders`.
+    public func prefixed(by prefix: [String]) -> AssetKey { AssetKey(prefix + path) }
+
     /// The user string form, components joined by `/`.
     public var userString: String { path.joined(separator: "/") }
     public var description: String { userString }

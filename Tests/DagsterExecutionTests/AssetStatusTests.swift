@@ -22,6 +22,9 @@ struct AssetStatusTests {
         #expect(fresh.first?.latestMaterialization != nil)
 
         _ = try await materialize(v1, selection: [AssetKey("raw")], instance: instance)
+        let codeVersions = try await instance.getLatestMaterializationCodeVersions(["raw", "model", "never"])
+        let expected: [AssetKey: String?] = ["raw": nil, "model": "1", "never": nil]
+        #expect(codeVersions == expected)
         let v2 = assets(version: "2")
         let stale = try await instance.assetStatus(of: v2)
         #expect(stale[0].staleness == .fresh)

@@ -73,3 +73,12 @@ struct AssetJobDefinitionTests {
         #expect(empty.message.contains("selects no asset this code location materializes"))
     }
 }
+
+extension AssetJobDefinitionTests {
+    @Test func aKeyPrefixNestsTheKeyAndNamesTheStep() async throws {
+        let orders = Asset(AssetKey("orders").prefixed(by: ["mart", "sales"])) { (_: AssetContext) in 3 }
+        #expect(orders.key.userString == "mart/sales/orders")
+        let result = try await materialize([orders], instance: try .localTemp())
+        #expect(result.allEvents.first { $0.eventType == .stepStart }?.stepKey == "mart__sales__orders")
+    }
+}

@@ -53,6 +53,20 @@ extension DagsterInstance {
         try await eventLogStorage.getAssetKeys(prefix: prefix, limit: limit, after: cursor)
     }
 
+    /// The code version each of `keys` was last materialized with (Dagster's
+    /// `get_latest_materialization_code_versions`): `nil` for an asset never materialized, or
+    /// materialized without a code version.
+    public func getLatestMaterializationCodeVersions(_ keys: [AssetKey]) async throws -> [AssetKey: String?] {
+        var versions: [AssetKey: String?] = Dictionary(uniqueKeysWithValues: keys.map { ($0, nil) })
+        for record in try await eventLogStorage.getAssetRecords(keys) {
+            guard let materialization = record.lastMaterialization else { continue }
+            // A materialization without a code version records its run id in its place.
+            let tag = materialization.entry.dagsterEvent?.assetMaterialization?.tags[AssetStatus.codeVersionTag]
+            versions[record.assetKey] = tag == materialization.entry.runID.rawValue ? nil : tag
+        }
+        return versions
+    }
+
     /// The asset index records of `keys` (every asset when `nil`).
     public func getAssetRecords(_ keys: [AssetKey]? = nil) async throws -> [AssetRecord] {
         try await eventLogStorage.getAssetRecords(keys)
