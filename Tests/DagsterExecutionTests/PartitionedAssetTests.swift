@@ -32,15 +32,26 @@ struct PartitionedAssetTests {
         #expect(try usTotal.output(forNode: "total", as: String.self) == "us: 10")
     }
 
-    @Test func aMissingOrUnknownPartitionIsRefusedBeforeAnyRun() async throws {
+    @Test func anUnknownPartitionIsRefusedBeforeAnyRun() async throws {
         let instance = try DagsterInstance.localTemp()
-        let missing = await #expect(throws: DagsterError.self) { _ = try await materialize([sales], instance: instance) }
-        #expect(missing?.message.contains("the run is partitioned (asset sales) but names no partition") == true)
         let unknown = await #expect(throws: DagsterError.self) {
             _ = try await materialize([sales], partitionKey: "asia", instance: instance)
         }
+        #expect(unknown?.code == .unknownPartition)
         #expect(unknown?.message.contains("asset sales has no partition 'asia'") == true)
         #expect(try await instance.getRunsCount() == 0)
+    }
+
+    @Test func withoutAPartitionKeyTheRunIsUnpartitionedAsInDagster() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let whole = try await materialize([sales], instance: instance)
+        let materialization = try #require(whole.allEvents.first { $0.eventType == .assetMaterialization })
+        #expect(materialization.dagsterEvent?.assetPartition == nil)
+        #expect(whole.run.tags["dagster/partition"] == nil)
+        let needsKey = Asset("needs_key", partitions: regions) { (context: AssetContext) in try context.requirePartitionKey() }
+        let failed = try await materialize([needsKey], instance: instance, raiseOnError: false)
+        let failure = try #require(failed.allEvents.first { $0.eventType == .stepFailure })
+        #expect(failure.dagsterEvent?.stepFailureData?.error?.description.contains("Cannot access partition_key for a non-partitioned run") == true)
     }
 
     @Test func dynamicPartitionKeysComeFromTheInstance() async throws {

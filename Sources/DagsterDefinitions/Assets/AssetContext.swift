@@ -27,6 +27,20 @@ public struct AssetContext: Sendable {
     /// The partition being materialized, in a run of one partition; `nil` for a range of
     /// partitions (read `partitionKeyRange` or `partitionKeys`) or an unpartitioned asset.
     public var partitionKey: String? { partitions?.key }
+    /// The partition being materialized, for a body that cannot work without one.
+    /// - Throws: Dagster's `DagsterInvariantViolationError` in a run that names no partition
+    ///   (or a range).
+    public func requirePartitionKey() throws -> String {
+        guard let partitionKey else {
+            throw DagsterError(
+                .invariantViolation,
+                partitions?.range == nil
+                    ? "Cannot access partition_key for a non-partitioned run"
+                    : "Cannot access partition_key for a partitioned run with a range of partitions. Call partitionKeyRange instead.")
+        }
+        return partitionKey
+    }
+
     /// The range of partitions being materialized (start and end alike for one partition).
     public var partitionKeyRange: PartitionKeyRange? { partitions?.keyRange }
     /// Every partition being materialized, in partition order.

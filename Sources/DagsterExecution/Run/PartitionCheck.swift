@@ -7,10 +7,11 @@ import DagsterDefinitions
 /// which every partitioned asset of the run must have as of now (dynamic keys read from the
 /// instance). Done before the run is created, and again when it executes.
 enum PartitionCheck {
-    /// The run's partitions; `nil` when it materializes no partitioned asset.
-    /// - Throws: `DagsterError(.invalidConfig)` when no partition is named, or both a partition
-    ///   and a range, or half a range; `DagsterError(.unknownPartition)` when a key is not a
-    ///   partition of an asset, naming the asset.
+    /// The run's partitions; `nil` when it materializes no partitioned asset or names no
+    /// partition.
+    /// - Throws: `DagsterError(.invalidConfig)` when both a partition and a range are named, or
+    ///   half a range; `DagsterError(.unknownPartition)` when a key is not a partition of an
+    ///   asset (or of the job), naming it.
     static func resolve(plan: ExecutionPlan, job: Job, tags: [String: String], instance: DagsterInstance) async throws
         -> RunPartitions?
     {
@@ -38,7 +39,9 @@ enum PartitionCheck {
             }
             return try resolve(PartitionKeyRange(start: start, end: end), of: partitioned, names: names, context: context)
         }
-        guard let key = single else { throw noPartition(names) }
+        // Like Dagster, a run naming no partition is an unpartitioned run of partitioned
+        // definitions: values are stored whole, and bodies see no partition key.
+        guard let key = single else { return nil }
         for (label, partitions) in partitioned {
             do {
                 try partitions.validatePartitionKey(key, context: context)
@@ -47,15 +50,6 @@ enum PartitionCheck {
             }
         }
         return RunPartitions(key: key)
-    }
-
-    /// The error for a partitioned run (of what `names` lists) that names no partition.
-    static func noPartition(_ names: String) -> DagsterError {
-        DagsterError(
-            .invalidConfig,
-            "the run is partitioned (\(names)) but names no partition: pass a partition key "
-                + "(materialize(partitionKey:), executeInProcess(partitionKey:), `asset materialize --partition KEY`, or the "
-                + "tag \(AssetContext.partitionTag)) or a range (`asset materialize --partition-range START...END`)")
     }
 
     /// The keys of `range`, the same for every partitioned asset of the run.

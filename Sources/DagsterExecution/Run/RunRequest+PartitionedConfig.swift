@@ -5,15 +5,13 @@ import DagsterDefinitions
 extension RunRequest {
     /// The request of a run of a partitioned op job for the partition its `dagster/partition`
     /// tag names: that partition's run config, with the request's own run config merged over it.
-    /// Requests of other jobs are returned as they are.
-    /// - Throws: `DagsterError(.invalidConfig)` when no partition is named;
-    ///   `DagsterError(.unknownPartition)` when the job has no such partition (as of the
+    /// Requests naming no partition, and requests of other jobs, are returned as they are.
+    /// - Throws: `DagsterError(.unknownPartition)` when the job has no such partition (as of the
     ///   instance's dynamic keys); the config function's error.
     func applyingPartitionedConfig(of job: Job, instance: DagsterInstance) async throws -> RunRequest {
-        guard let partitionedConfig = job.partitionedConfig else { return self }
-        guard let key = tags[AssetContext.partitionTag] ?? job.tags[AssetContext.partitionTag] else {
-            throw PartitionCheck.noPartition("job \(job.name)")
-        }
+        guard let partitionedConfig = job.partitionedConfig,
+            let key = tags[AssetContext.partitionTag] ?? job.tags[AssetContext.partitionTag]
+        else { return self }
         let context = try await instance.partitionLoadingContext(for: [partitionedConfig.partitions])
         do {
             try partitionedConfig.partitions.validatePartitionKey(key, context: context)
