@@ -157,21 +157,19 @@ public final class SQLiteDatabase: Sendable {
     /// for writers, so the read runs right here; and like writes it is not cut short when the
     /// task is cancelled, so an interrupted run can still read what it needs to finish cleanly.
     func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try readNow(body)
-        } catch let error as DagsterError {
-            throw error
-        } catch {
-            throw DagsterError(.storage, "\(what) in \(path) failed: \(error)", cause: error)
-        }
+        try readWrapping(what) { try readNow(body) }
     }
 
     /// Runs `body`, which executes a single SELECT statement, outside an explicit transaction:
     /// SQLite runs one statement on one consistent snapshot by itself, and skipping GRDB's
     /// BEGIN/COMMIT around it saves a third of a small query's time.
     func readStatement<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try readWrapping(what) { try readStatementNow(body) }
+    }
+
+    private func readWrapping<T>(_ what: String, _ read: () throws -> T) throws -> T {
         do {
-            return try readStatementNow(body)
+            return try read()
         } catch let error as DagsterError {
             throw error
         } catch {
