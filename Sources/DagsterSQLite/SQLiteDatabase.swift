@@ -52,6 +52,9 @@ public final class SQLiteDatabase: Sendable {
                 configuration.busyMode = .timeout(busyTimeout)
                 let checkpointer = WALCheckpointer(path: standardized)
                 configuration.prepareDatabase { db in
+                    // Small pages for new databases: a commit writes each page it touched to the
+                    // WAL, and runs, tags and events are small rows (W5 inserts 0.45 -> 0.35 s).
+                    try db.execute(sql: "PRAGMA page_size = 1024")
                     try db.execute(sql: "PRAGMA synchronous = NORMAL")
                     checkpointer.install(on: db)
                 }

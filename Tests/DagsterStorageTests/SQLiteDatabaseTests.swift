@@ -14,13 +14,16 @@ struct SQLiteDatabaseTests {
         try await SQLiteRunStorage(database: database).addRun(DagsterRun(runID: "r1", jobName: "job"))
         let reopened = try SQLiteDatabase.open(path: path)
         #expect(try await SQLiteRunStorage(database: reopened).getRun("r1")?.jobName == "job")
+        // Small pages: each commit writes fewer bytes to the WAL.
+        let pageSize = try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
+        #expect(pageSize == 1024)
     }
 
     @Test func writesAreCheckpointedIntoTheDatabaseFileInTheBackground() async throws {
         let path = try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path
         let storage = SQLiteRunStorage(database: try SQLiteDatabase.open(path: path))
         let config = JSONValue.object(["payload": .string(String(repeating: "x", count: 6000))])
-        for index in 0..<400 {  // about 3 pages per commit: well past the 1000-frame threshold
+        for index in 0..<400 {  // several pages per commit: well past the 1000-frame threshold
             try await storage.addRun(DagsterRun(runID: RunID("r\(index)"), jobName: "job", runConfig: config))
         }
         func fileSize() -> Int { ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0 }
