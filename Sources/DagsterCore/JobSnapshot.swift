@@ -87,10 +87,24 @@ public struct JobSnapshot: Sendable, Hashable, Codable {
     }
 
     /// The content id: the SHA-256 of the snapshot's canonical JSON, so equal snapshots share an id.
-    public var snapshotID: String {
+    public var snapshotID: String { encoded().id }
+
+    /// The snapshot's canonical JSON (sorted keys) and its id, from one encoding.
+    public func encoded() -> EncodedJobSnapshot {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(self)) ?? Data()
-        return SHA256.hex(String(decoding: data, as: UTF8.self))
+        let json = String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+        return EncodedJobSnapshot(snapshot: self, json: json, id: SHA256.hex(json))
     }
+}
+
+/// A job snapshot with its canonical JSON and content id, encoded once and then stored (or
+/// remembered for the next run of the same job) without encoding it again.
+public struct EncodedJobSnapshot: Sendable {
+    /// The snapshot.
+    public let snapshot: JobSnapshot
+    /// Its canonical JSON (sorted keys).
+    public let json: String
+    /// Its content id, the SHA-256 of `json`.
+    public let id: String
 }

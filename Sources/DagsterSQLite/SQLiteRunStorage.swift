@@ -106,9 +106,8 @@ public struct SQLiteRunStorage: RunStorage {
         }
     }
 
-    public func addJobSnapshot(_ snapshot: JobSnapshot) async throws {
-        let body = try StoredText.encode(snapshot)
-        let id = snapshot.snapshotID
+    public func addJobSnapshot(_ snapshot: EncodedJobSnapshot) async throws {
+        let (id, body) = (snapshot.id, snapshot.json)
         try await database.write("storing job snapshot \(id)") { db in
             try db.execute(sql: "INSERT OR IGNORE INTO snapshots (snapshot_id, body) VALUES (?, ?)", arguments: [id, body])
         }

@@ -20,7 +20,7 @@ public protocol RunStorage: Sendable {
     /// Deletes a run and its tags.
     func deleteRun(_ runID: RunID) async throws
     /// Stores a job snapshot under its id; storing the same id twice keeps the first.
-    func addJobSnapshot(_ snapshot: JobSnapshot) async throws
+    func addJobSnapshot(_ snapshot: EncodedJobSnapshot) async throws
     /// The job snapshot with `snapshotID`, or `nil`.
     func getJobSnapshot(_ snapshotID: String) async throws -> JobSnapshot?
     /// Deletes every run (snapshots stay).
@@ -28,6 +28,9 @@ public protocol RunStorage: Sendable {
 }
 
 extension RunStorage {
+    /// Stores a job snapshot under its id (see `addJobSnapshot(_: EncodedJobSnapshot)`).
+    public func addJobSnapshot(_ snapshot: JobSnapshot) async throws { try await addJobSnapshot(snapshot.encoded()) }
+
     /// Run records matching `filters`, newest first.
     public func getRunRecords(filters: RunsFilter = RunsFilter(), limit: Int? = nil) async throws -> [RunRecord] {
         try await getRunRecords(filters: filters, limit: limit, cursor: nil, ascending: false)

@@ -14,15 +14,25 @@ public struct FilesystemIOManager: IOManager {
 
     /// The file of an output: `BASE_DIR/ASSET/KEY/PATH[/PARTITION]` for an asset (the latest
     /// materialization, shared by every run), else the run's own folder.
-    public func path(for output: OutputContext) -> URL {
+    public func path(for output: OutputContext) -> URL { URL(fileURLWithPath: filePath(for: output)) }
+
+    /// `path(for:)` as a file-system path, joined as text (cheaper than appending URL components
+    /// on every output).
+    private func filePath(for output: OutputContext) -> String {
+        var components = [baseDirectoryPath]
         if let assetKey = output.assetKey {
-            let asset = assetKey.path.reduce(baseDirectory) { $0.appendingPathComponent($1) }
-            return output.partitionKey.map { asset.appendingPathComponent($0) } ?? asset
+            components += assetKey.path
+            if let partitionKey = output.partitionKey { components.append(partitionKey) }
+        } else {
+            components += [output.runID.rawValue, output.stepKey, output.name]
+            if let mappingKey = output.mappingKey { components.append(mappingKey) }
         }
-        var url = baseDirectory.appendingPathComponent(output.runID.rawValue).appendingPathComponent(output.stepKey)
-        url.appendPathComponent(output.name)
-        if let mappingKey = output.mappingKey { url.appendPathComponent(mappingKey) }
-        return url
+        return components.joined(separator: "/")
+    }
+
+    private var baseDirectoryPath: String {
+        let path = baseDirectory.path
+        return path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
     }
 
     public func handleOutput(_ context: OutputContext, _ value: any Sendable) async throws -> Metadata {
@@ -34,37 +44,37 @@ public struct FilesystemIOManager: IOManager {
                     + "the filesystem IO manager stores Codable values only")
         }
         let json = try JSONValueEncoder().encode(encodable)
-        let url = path(for: context)
+        let path = filePath(for: context)
         let data = Data(json.jsonText().utf8)
         // One mkdir for the step's folder; FileManager's recursive create (a stat per path
         // component) only when a parent is missing too, e.g. for the run's first output.
-        let folder = url.deletingLastPathComponent()
-        if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        if mkdir(folder, 0o755) != 0, errno != EEXIST {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        try Self.write(data, to: url)
-        return ["path": .path(url.path)]
+        try Self.write(data, to: path)
+        return ["path": .path(path)]
     }
 
     /// Writes `data` to `url` in place (one file creation, no temporary file and rename): a
     /// step's output is only read once the step has succeeded, after the write completed.
-    private static func write(_ data: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    private static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw DagsterError(.storage, "cannot write \(url.path): \(String(cString: strerror(errno)))")
+            throw DagsterError(.storage, "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         let complete = data.withUnsafeBytes { POSIXFile.writeAll(descriptor, $0.baseAddress, $0.count) }
-        guard complete else { throw DagsterError(.storage, "cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        guard complete else { throw DagsterError(.storage, "cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 
     public func loadInput(_ context: InputContext) async throws -> any Sendable {
-        let url = path(for: context.upstreamOutput)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let path = filePath(for: context.upstreamOutput)
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw DagsterError(
                 .invariantViolation,
                 "no stored value for output '\(context.upstreamOutput.name)' of step '\(context.upstreamOutput.stepKey)' "
-                    + "at \(url.path)")
+                    + "at \(path)")
         }
         return try context.upstreamOutput.valueType.decode(try JSONParser.parse(String(decoding: data, as: UTF8.self)))
     }

@@ -115,13 +115,21 @@ public enum JobExecution {
             stepKeysToExecute: request.stepKeysToExecute, parentRunID: request.parentRunID,
             rootRunID: request.rootRunID)
         if !instance.isEphemeral {
-            let snapshot = prepared.plan.snapshot(of: prepared.job)
-            run.jobSnapshotID = snapshot.snapshotID
+            // Encoded once per job and op selection; later runs reuse it.
+            let snapshot = job.derivedValues.value(for: SnapshotKey(opSelection: request.opSelection)) {
+                prepared.plan.snapshot(of: prepared.job).encoded()
+            }
+            run.jobSnapshotID = snapshot.id
             try await instance.runStorage.addJobSnapshot(snapshot)
         }
         try await instance.addRun(run)
         try await recordPlannedMaterializations(of: run, plan: prepared.plan, partitions: partitions, instance: instance)
         return run
+    }
+
+    /// What a job's snapshot depends on besides the job itself.
+    private struct SnapshotKey: Hashable, Sendable {
+        let opSelection: [String]
     }
 
     /// Records, before the run starts, each asset the run intends to materialize

@@ -45,9 +45,8 @@ public actor InMemoryRunStorage: RunStorage {
 
     public func deleteRun(_ runID: RunID) { records[runID] = nil }
 
-    public func addJobSnapshot(_ snapshot: JobSnapshot) {
-        let id = snapshot.snapshotID
-        if snapshots[id] == nil { snapshots[id] = snapshot }
+    public func addJobSnapshot(_ snapshot: EncodedJobSnapshot) {
+        if snapshots[snapshot.id] == nil { snapshots[snapshot.id] = snapshot.snapshot }
     }
 
     public func getJobSnapshot(_ snapshotID: String) -> JobSnapshot? { snapshots[snapshotID] }
