@@ -82,3 +82,21 @@ extension AssetJobDefinitionTests {
         #expect(result.allEvents.first { $0.eventType == .stepStart }?.stepKey == "mart__sales__orders")
     }
 }
+
+extension MultiAssetTests {
+    @Test func aPartitionedMultiAssetMaterializesThePartitionOfEachOfItsAssets() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let regions = PartitionsDefinition.static(try StaticPartitionsDefinition(["eu", "us"]))
+        let sales = Asset("sales", partitions: regions) { (context: AssetContext) in context.partitionKey == "eu" ? [1, 2, 3] : [4] }
+        let small = AssetOut<[Int]>("small"), large = AssetOut<[Int]>("large")
+        let split = MultiAsset("split", outs: [small, large], ins: sales, partitions: regions) { (context: AssetContext, sales: [Int]) in
+            Outputs().with(small.out, sales.filter { $0 < 3 }).with(large.out, sales.filter { $0 >= 3 }, metadata: ["region": .text(context.partitionKey ?? "")])
+        }
+        _ = try await materialize([sales, split], partitionKey: "eu", instance: instance)
+        let result = try await materialize([sales, split], selection: ["small", "large"], partitionKey: "eu", instance: instance)
+        let materialized = result.allEvents.compactMap(\.dagsterEvent?.assetMaterialization)
+        #expect(materialized.map(\.partition) == ["eu", "eu"])
+        #expect(materialized.last?.metadata["region"] == .text("eu"))
+        #expect(try await instance.materializedPartitions("large") == ["eu"])
+    }
+}

@@ -213,18 +213,8 @@ struct AssetDeclaration {
     func inputPartitions(upstreamKey: AssetKey, upstream: PartitionsDefinition?, byPartition: PartitionValues? = nil)
         -> AssetInputPartitions?
     {
-        guard let upstream else { return nil }
-        let mapping: any PartitionMapping
-        if let given = partitionMappings[upstreamKey] {
-            mapping = given
-        } else if upstream == partitions {
-            mapping = IdentityPartitionMapping()
-        } else if byPartition != nil {
-            mapping = AllPartitionMapping()
-        } else {
-            return nil
-        }
-        return AssetInputPartitions(upstream: upstream, downstream: partitions, mapping: mapping, byPartition: byPartition)
+        AssetInputPartitions.of(
+            upstream: upstream, downstream: partitions, mapping: partitionMappings[upstreamKey], byPartition: byPartition)
     }
 
     /// The definition of an asset reading `upstream` (one input each, typed `inputValueTypes`)

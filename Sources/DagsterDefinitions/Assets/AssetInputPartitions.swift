@@ -24,6 +24,28 @@ public struct AssetInputPartitions: Sendable {
         self.byPartition = byPartition
     }
 
+    /// The partitioning of an input reading an asset partitioned as `upstream`: the `mapping`
+    /// given, else identity when both sides are partitioned alike, else every partition for an
+    /// input taking them `byPartition`; `nil` when the upstream is not partitioned or no mapping
+    /// applies (the asset graph reports that).
+    static func of(
+        upstream: PartitionsDefinition?, downstream: PartitionsDefinition?, mapping given: (any PartitionMapping)?,
+        byPartition: PartitionValues?
+    ) -> AssetInputPartitions? {
+        guard let upstream else { return nil }
+        let mapping: any PartitionMapping
+        if let given {
+            mapping = given
+        } else if upstream == downstream {
+            mapping = IdentityPartitionMapping()
+        } else if byPartition != nil {
+            mapping = AllPartitionMapping()
+        } else {
+            return nil
+        }
+        return AssetInputPartitions(upstream: upstream, downstream: downstream, mapping: mapping, byPartition: byPartition)
+    }
+
     /// The upstream partitions that `downstreamKeys` (the run's partitions, `nil` for an
     /// unpartitioned downstream asset) read, in partition order.
     /// - Throws: `DagsterError(.unknownPartition)` when the mapping points at partitions the

@@ -51,14 +51,24 @@ public struct MultiAsset: Sendable, AssetDefinitionConvertible {
     /// One definition per asset, sharing the op.
     public let assetDefinitions: [AssetsDefinition]
 
-    /// Declares a multi-asset named `name` (its op's name).
+    /// Declares a multi-asset named `name` (its op's name); with `partitions`, every one of its
+    /// assets is partitioned so, and its inputs read upstream partitions as `partitionMappings` say.
     public init<each In: Sendable>(
         _ name: String, outs: [any MultiAssetOutput], ins: repeat Asset<each In>, canSubset: Bool = false,
         description: String? = nil, requiredResources: Set<String> = [], retryPolicy: RetryPolicy? = nil,
+        partitions: PartitionsDefinition? = nil, partitionMappings: [AssetKey: any PartitionMapping] = [:],
+        backfillPolicy: BackfillPolicy? = nil,
         _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Outputs
     ) {
-        let (upstream, inputValueTypes, _, _) = upstreamKeysAndTypes(repeat each ins)
+        let (upstream, inputValueTypes, upstreamPartitions, byPartition) = upstreamKeysAndTypes(repeat each ins)
         let inputNames = upstream.map(AssetsDefinition.opName(for:))
+        var partitioning: [String: AssetInputPartitions] = [:]
+        for (index, key) in upstream.enumerated() {
+            partitioning[inputNames[index]] = AssetInputPartitions.of(
+                upstream: upstreamPartitions[index], downstream: partitions, mapping: partitionMappings[key],
+                byPartition: byPartition[index])
+        }
+        let inputPartitions = partitioning
         let allKeys = outs.map(\.spec.key)
         let compute: @Sendable (AssetContext, [any Sendable]) async throws -> Outputs = { context, values in
             let inputs: (repeat each In) = try unpackInputs(values, of: name, named: inputNames, as: repeat (each In).self)
@@ -72,25 +82,28 @@ public struct MultiAsset: Sendable, AssetDefinitionConvertible {
                     definition: OutputDefinition(
                         name: output.name, dagsterType: output.dagsterType, valueType: output.valueType,
                         isRequired: selected.contains(out.spec.key), ioManagerKey: output.ioManagerKey,
-                        description: output.description, assetKey: out.spec.key))
+                        description: output.description, assetKey: out.spec.key, assetPartitions: partitions))
             }
             let selectedNames = Set(outs.filter { selected.contains($0.spec.key) }.map(\.outputDefinition.name))
             let declaration = OpDeclaration(
                 name: name, inputNames: inputNames, inputTypes: [:], outs: outputs, outputType: nil, configField: nil,
                 requiredResources: requiredResources, tags: [:], description: description, codeVersion: nil,
-                retryPolicy: retryPolicy, ioManagerKey: "io_manager")
+                retryPolicy: retryPolicy, ioManagerKey: "io_manager", inputPartitions: inputPartitions)
             return declaration.definition(inputValueTypes: inputValueTypes, outputShape: .declared) { context, values in
                 let assetContext = AssetContext(
-                    assetKey: allKeys.first ?? AssetKey(name), op: context, selectedAssetKeys: selected)
+                    assetKey: allKeys.first ?? AssetKey(name), op: context, partitions: partitions == nil ? nil : context.partitions,
+                    selectedAssetKeys: selected)
                 return try await compute(assetContext, values).produced.filter { selectedNames.contains($0.outputName) }
             }
         }
         let fullOp = makeOp(Set(allKeys))
         let inputKeys = zip(inputNames, upstream).map { (name: $0, key: $1) }
         assetDefinitions = outs.map { out in
-            AssetsDefinition(
-                spec: out.spec, op: fullOp, inputKeys: inputKeys, outputName: out.outputDefinition.name,
-                isMultiAsset: true, subsetOp: canSubset ? makeOp : nil)
+            var spec = out.spec
+            spec.partitions = partitions
+            return AssetsDefinition(
+                spec: spec, op: fullOp, inputKeys: inputKeys, outputName: out.outputDefinition.name,
+                isMultiAsset: true, subsetOp: canSubset ? makeOp : nil, backfillPolicy: backfillPolicy)
         }
     }
 
