@@ -75,3 +75,28 @@ struct AssetInputTests {
         #expect(loaded == ["Loaded input \"prices\" using input manager \"io_manager\"", "Loaded input \"sales\" using input manager \"io_manager\""])
     }
 }
+
+extension AssetInputTests {
+    @Test func anAssetNeverMaterializedIsNamedWhenAnInputNeedsIt() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let prices = Asset("prices") { (_: AssetContext) in [3, 4] }
+        let total = Asset("total", ins: prices) { (_: AssetContext, prices: [Int]) in prices.reduce(0, +) }
+        let result = try await materialize([prices, total], selection: ["total"], instance: instance, raiseOnError: false)
+        let failure = try #require(result.allEvents.first { $0.eventType == .stepFailure })
+        #expect(
+            failure.dagsterEvent?.stepFailureData?.error?.description.contains(
+                "asset prices has no stored value at") == true)
+        #expect(failure.dagsterEvent?.stepFailureData?.error?.description.contains("materialize it first, or include it in the selection") == true)
+    }
+
+    @Test func rematerializingReplacesTheStoredValueLeavingNoTemporaryFile() async throws {
+        let instance = try DagsterInstance.localTemp()
+        let storage = try #require(instance.storageDirectory)
+        for values in [[1], [2, 3]] {
+            let numbers = Asset("numbers") { (_: AssetContext) in values }
+            _ = try await materialize([numbers], instance: instance)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: storage.path).filter { UUID(uuidString: $0) == nil } == ["numbers"])
+        #expect(try String(contentsOf: storage.appendingPathComponent("numbers"), encoding: .utf8) == "[2,3]")
+    }
+}

@@ -52,12 +52,16 @@ public struct FilesystemIOManager: IOManager {
         if mkdir(folder, 0o755) != 0, errno != EEXIST {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        try Self.write(data, to: path)
+        if context.assetKey == nil {
+            try Self.write(data, to: path)
+        } else {
+            try Self.replace(path, with: data)
+        }
         return ["path": .path(path)]
     }
 
-    /// Writes `data` to `url` in place (one file creation, no temporary file and rename): a
-    /// step's output is only read once the step has succeeded, after the write completed.
+    /// Writes `data` to `path` in place (one file creation, no temporary file and rename): a
+    /// path of one run's step is only read once the step has succeeded, after the write completed.
     private static func write(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -68,13 +72,39 @@ public struct FilesystemIOManager: IOManager {
         guard complete else { throw DagsterError(.storage, "cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 
+    /// Replaces the file at `path` with `data` atomically: an asset's file is shared by every run,
+    /// so a reader must see the old value or the new one, never half of one, and a failed write
+    /// must leave the last good value in place.
+    private static func replace(_ path: String, with data: Data) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try write(data, to: temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw DagsterError(.storage, "cannot replace \(path): \(reason)")
+        }
+    }
+
     public func loadInput(_ context: InputContext) async throws -> any Sendable {
         let path = filePath(for: context.upstreamOutput)
         guard let data = FileManager.default.contents(atPath: path) else {
+            let upstream = context.upstreamOutput
+            if let assetKey = upstream.assetKey {
+                throw DagsterError(
+                    .invariantViolation,
+                    "asset \(assetKey.userString)\(upstream.partitionKey.map { " (partition \($0))" } ?? "") has no stored value at "
+                        + "\(path), needed by input '\(context.name)' of step '\(context.stepKey)'; materialize it first, "
+                        + "or include it in the selection")
+            }
             throw DagsterError(
                 .invariantViolation,
-                "no stored value for output '\(context.upstreamOutput.name)' of step '\(context.upstreamOutput.stepKey)' "
-                    + "at \(path)")
+                "no stored value for output '\(upstream.name)' of step '\(upstream.stepKey)' at \(path), needed by input "
+                    + "'\(context.name)' of step '\(context.stepKey)'")
         }
         return try context.upstreamOutput.valueType.decode(try JSONParser.parse(String(decoding: data, as: UTF8.self)))
     }
