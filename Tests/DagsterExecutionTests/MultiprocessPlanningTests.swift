@@ -63,6 +63,24 @@ struct MultiprocessPlanningTests {
         #expect(afterRelease == [true, true])
     }
 
+    @Test func twoLimitsOnOneTagCountApartAndALimitBelowOneIsRefused() async throws {
+        var limits = StepTagLimits(config: [
+            ["key": "team", "value": "ml", "limit": 2],
+            ["key": "team", "value": ["applyLimitPerUniqueValue": true], "limit": 2],
+        ])
+        // Each limit counts an "ml" step once: two may run, a third waits.
+        #expect([limits.admit(["team": "ml"]), limits.admit(["team": "ml"]), limits.admit(["team": "ml"])] == [true, true, false])
+        let instance = try DagsterInstance.localTemp()
+        let zero: JSONValue = [
+            "execution": ["config": ["multiprocess": ["tag_concurrency_limits": [["key": "db", "limit": 0]]]]]
+        ]
+        let error = await #expect(throws: DagsterError.self) {
+            _ = try await JobExecution.execute(Job("limited") { _ = one() }, request: RunRequest(runConfig: zero), instance: instance)
+        }
+        #expect(error?.message.contains("the limit for tag db is 0, so no step with that tag could ever run; use 1 or more") == true)
+        #expect(try await instance.getRunsCount() == 0)
+    }
+
     @Test func readyStepsStartByPriorityThenKeyWithinTheLimits() throws {
         let job = Job("ranked") {
             for (name, priority) in [("a", "0"), ("b", "5"), ("c", "-1"), ("d", "5")] {

@@ -59,6 +59,7 @@ public struct MultiprocessExecutor: Executor {
                     + "that will not be stored somewhere where other processes can retrieve them (\(inMemory.joined(separator: ", "))). "
                     + "Bind a persistent IO manager such as FilesystemIOManager under \"io_manager\" in the job's resources.")
         }
+        try tagLimits.checkLimits()
         for node in plan.nodes {
             if let priority = node.tags[StepPriority.tag], Int(priority.trimmingCharacters(in: .whitespaces)) == nil {
                 throw DagsterError(

@@ -64,15 +64,26 @@ public struct StepTagLimits: Sendable {
         for (bucket, _) in buckets(of: tags) { running[bucket, default: 1] -= 1 }
     }
 
-    /// The counters a step with `tags` falls into, with their limits.
+    /// The counters a step with `tags` falls into, with their limits: one per limit that applies
+    /// (per value, for a per-unique-value limit), so two limits on one tag never share a counter.
     private func buckets(of tags: [String: String]) -> [(String, Int)] {
-        limits.compactMap { limit in
+        limits.enumerated().compactMap { index, limit in
             guard let value = tags[limit.key] else { return nil }
             switch limit.scope {
-            case .anyValue: return ("\(limit.key)\u{0}", limit.limit)
-            case .value(let wanted): return value == wanted ? ("\(limit.key)\u{0}=\(wanted)", limit.limit) : nil
-            case .perUniqueValue: return ("\(limit.key)\u{0}=\(value)", limit.limit)
+            case .anyValue: return ("\(index)", limit.limit)
+            case .value(let wanted): return value == wanted ? ("\(index)", limit.limit) : nil
+            case .perUniqueValue: return ("\(index)\u{0}\(value)", limit.limit)
             }
+        }
+    }
+
+    /// Throws `DagsterError(.invalidConfig)` for a limit below 1, which no step could ever pass.
+    public func checkLimits() throws {
+        for limit in limits where limit.limit < 1 {
+            throw DagsterError(
+                .invalidConfig,
+                "tag_concurrency_limits: the limit for tag \(limit.key) is \(limit.limit), so no step with that tag could "
+                    + "ever run; use 1 or more")
         }
     }
 }
