@@ -47,6 +47,10 @@ struct GraphAssetTests {
     @Test func itIsInTheAssetGraphWithItsGroupAndUpstream() throws {
         let definitions = try Definitions(assets: [raw, cleaned])
         #expect(try definitions.selectAssets("group:prep") == [AssetKey("cleaned")])
+        let daily = Asset("daily", partitions: try .daily(startDate: "2024-01-01")) { (_: AssetContext) in 1 }
+        let partitioned = try Definitions(assets: [raw, cleaned, daily])
+        #expect(try partitioned.selectAssets("partitions:time") == [AssetKey("daily")])
+        #expect(try partitioned.selectAssets("partitions:none") == [AssetKey("raw"), AssetKey("cleaned")])
         #expect(try definitions.assetGraph().parents(of: AssetKey("cleaned")) == [AssetKey("raw")])
     }
 

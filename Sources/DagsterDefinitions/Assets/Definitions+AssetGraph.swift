@@ -6,7 +6,19 @@ extension AssetsDefinition {
         AssetGraphNode(
             key: key, groupName: groupName, tags: spec.tags, kinds: spec.kinds, owners: spec.owners,
             dependencies: dependencies, isExternal: isExternal,
-            executionSetID: isMultiAsset && subsetOp == nil ? op?.name : nil)
+            executionSetID: isMultiAsset && subsetOp == nil ? op?.name : nil, partitioning: spec.partitions?.selectionKind)
+    }
+}
+
+extension PartitionsDefinition {
+    /// The kind `partitions:` selections name this definition by.
+    var selectionKind: AssetGraphNode.Partitioning {
+        switch self {
+        case .static: .static
+        case .dynamic: .dynamic
+        case .timeWindow: .time
+        case .multi: .multipartitions
+        }
     }
 }
 
