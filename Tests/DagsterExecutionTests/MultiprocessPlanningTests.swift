@@ -109,7 +109,7 @@ struct MultiprocessPlanningTests {
             OutputRef(stepKey: "source", output: "result", mappingKey: "a"),
         ]))
         #expect(state.takeReady(now: 0).run == ["double[a]", "double[z]"])
-        let mappedHandoff = try #require(state.handoff(for: "double[z]", priorRuns: [:]))
+        let mappedHandoff = try #require(state.handoff(for: "double[z]", priorRuns: [:], partitions: nil))
         #expect(mappedHandoff.mappingKey == "z" && mappedHandoff.attempt == 1)
         #expect(mappedHandoff.upstream.map(\.mappingKey) == ["z"])
         for key in ["double[a]", "double[z]"] {
@@ -117,9 +117,13 @@ struct MultiprocessPlanningTests {
         }
         #expect(state.takeReady(now: 0).run == ["total"])
         let parent = RunID("11111111-2222-3333-4444-555555555555")
-        let handoff = try #require(state.handoff(for: "total", priorRuns: [OutputRef(stepKey: "double[a]", output: "result"): parent]))
+        let partitions = RunPartitions(range: PartitionKeyRange(start: "a", end: "b"), keys: ["a", "b"])
+        let handoff = try #require(
+            state.handoff(
+                for: "total", priorRuns: [OutputRef(stepKey: "double[a]", output: "result"): parent], partitions: partitions))
         let decoded = try JSONDecoder().decode(StepHandoff.self, from: JSONEncoder().encode(handoff))
         #expect(decoded == handoff)
+        #expect(decoded.partitions == partitions)
         #expect(decoded.upstream.map(\.stepKey) == ["double[z]", "double[a]"])
         #expect(decoded.upstream.map(\.sourceRunID) == [nil, parent])
 

@@ -63,6 +63,12 @@ struct PartitionedAssetTests {
         try await instance.addDynamicPartitions("customers", keys: ["acme"])
         let result = try await materialize([customers], partitionKey: "acme", instance: instance)
         #expect(try result.output(forNode: "customers", as: String.self) == "acme")
+        // A reader of every partition sees the instance's keys too.
+        try await instance.addDynamicPartitions("customers", keys: ["globex"])
+        _ = try await materialize([customers], partitionKey: "globex", instance: instance)
+        let everyone = Asset("everyone", ins: customers.byPartition) { (_: AssetContext, all: [String: String]) in all.keys.sorted() }
+        let read = try await materialize([customers, everyone], selection: ["everyone"], instance: instance)
+        #expect(try read.output(forNode: "everyone", as: [String].self) == ["acme", "globex"])
     }
 
     @Test func readingAPartitionedAssetNeedsTheSamePartitions() throws {

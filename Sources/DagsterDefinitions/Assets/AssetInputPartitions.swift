@@ -51,7 +51,6 @@ public struct AssetInputPartitions: Sendable {
     /// - Throws: `DagsterError(.unknownPartition)` when the mapping points at partitions the
     ///   upstream asset does not have.
     public func upstreamPartitions(for downstreamKeys: [String]?, context: PartitionLoadingContext) throws -> [String] {
-        if mapping is IdentityPartitionMapping, let downstreamKeys { return downstreamKeys }
         let result = try mapping.upstreamPartitions(
             forDownstreamKeys: downstreamKeys, downstream: downstream, upstream: upstream, context: context)
         guard result.requiredButNonexistentPartitionKeys.isEmpty || !result.partitionKeys.isEmpty else {

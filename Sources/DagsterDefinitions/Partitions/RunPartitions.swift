@@ -1,7 +1,7 @@
 /// The partitions a run of partitioned assets materializes: one partition (the run's
 /// `dagster/partition` tag), or a range of them in a single run (the tags
 /// `dagster/asset_partition_range_start` and `_end`), with the range's keys.
-public struct RunPartitions: Sendable, Hashable {
+public struct RunPartitions: Sendable, Hashable, Codable {
     /// The tag naming the first partition of a range run.
     public static let rangeStartTag = "dagster/asset_partition_range_start"
     /// The tag naming the last partition of a range run.

@@ -131,7 +131,7 @@ public struct MultiprocessExecutor: Executor {
     /// a worker that cannot start fails the step.
     private func launch(_ key: StepKey, run: RunContext) -> WorkerProcess? {
         let (handoff, handle) = run.execution.withLock { state in
-            (state.handoff(for: key, priorRuns: run.priorOutputs), state.node(of: key)?.handle ?? key)
+            (state.handoff(for: key, priorRuns: run.priorOutputs, partitions: run.partitions), state.node(of: key)?.handle ?? key)
         }
         run.recorder.record(run.events.step(.stepWorkerStarting, key, handle: handle, "Launching subprocess for \"\(key)\"."))
         do {

@@ -1,4 +1,5 @@
 import DagsterCore
+import DagsterDefinitions
 
 /// What a step worker in another process needs to run one step of a run: the step, which
 /// attempt this is, and the upstream values its inputs read (with the earlier run that stored
@@ -28,17 +29,20 @@ public struct StepHandoff: Sendable, Codable, Equatable {
     public var attempt: Int
     /// The values the step's inputs read, in the order a collect input gathers them.
     public var upstream: [Upstream]
+    /// The run's partitions, as the run's process resolved them.
+    public var partitions: RunPartitions?
 
     enum CodingKeys: String, CodingKey {
-        case stepKey = "step_key", mappingKey = "mapping_key", attempt, upstream
+        case stepKey = "step_key", mappingKey = "mapping_key", attempt, upstream, partitions
     }
 
     /// Creates a handoff.
-    public init(stepKey: StepKey, mappingKey: String?, attempt: Int, upstream: [Upstream]) {
+    public init(stepKey: StepKey, mappingKey: String?, attempt: Int, upstream: [Upstream], partitions: RunPartitions? = nil) {
         self.stepKey = stepKey
         self.mappingKey = mappingKey
         self.attempt = attempt
         self.upstream = upstream
+        self.partitions = partitions
     }
 
     /// The upstream values as output references, with the earlier runs that stored some of them.
@@ -57,7 +61,7 @@ public struct StepHandoff: Sendable, Codable, Equatable {
 extension ActiveExecution {
     /// The handoff for running `key` (taken by `takeReady`) in a step worker; `priorRuns` names
     /// the earlier runs that stored upstream values this run did not produce.
-    public func handoff(for key: StepKey, priorRuns: [OutputRef: RunID]) -> StepHandoff? {
+    public func handoff(for key: StepKey, priorRuns: [OutputRef: RunID], partitions: RunPartitions?) -> StepHandoff? {
         guard let step = steps[key] else { return nil }
         let node = plan.nodes[step.nodeIndex]
         var upstream: [StepHandoff.Upstream] = []
@@ -69,7 +73,8 @@ extension ActiveExecution {
                         stepKey: ref.stepKey, output: ref.output, mappingKey: ref.mappingKey, sourceRunID: priorRuns[ref]))
             }
         }
-        return StepHandoff(stepKey: key, mappingKey: step.mappingKey, attempt: step.attempts, upstream: upstream)
+        return StepHandoff(
+            stepKey: key, mappingKey: step.mappingKey, attempt: step.attempts, upstream: upstream, partitions: partitions)
     }
 
     /// The state of a step worker: only the handed-off step, running, with the upstream values

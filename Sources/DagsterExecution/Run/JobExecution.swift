@@ -64,8 +64,8 @@ public enum JobExecution {
         let prepared = try PreparedRun(
             job: job, runConfig: request.runConfig, opSelection: request.opSelection, instance: instance,
             executorOverride: request.executorOverride)
-        let run = try await record(job, request: request, prepared: prepared, instance: instance)
-        return try await execute(run: run, prepared: prepared, instance: instance, request: request)
+        let (run, partitioning) = try await record(job, request: request, prepared: prepared, instance: instance)
+        return try await execute(run: run, prepared: prepared, instance: instance, request: request, partitioning: partitioning)
     }
 
     /// Validates the request and records a new run (NOT_STARTED) with the snapshot of its job,
@@ -76,7 +76,7 @@ public enum JobExecution {
         let prepared = try PreparedRun(
             job: job, runConfig: request.runConfig, opSelection: request.opSelection, instance: instance,
             executorOverride: request.executorOverride)
-        return try await record(job, request: request, prepared: prepared, instance: instance)
+        return try await record(job, request: request, prepared: prepared, instance: instance).run
     }
 
     /// Executes a run recorded earlier (by `createRun`, or a launcher) in this process, with the
@@ -94,13 +94,15 @@ public enum JobExecution {
         let prepared = try PreparedRun(
             job: job, runConfig: run.runConfig, opSelection: run.opSelection ?? [], instance: instance,
             executorOverride: request.executorOverride)
-        return try await execute(run: run, prepared: prepared, instance: instance, request: request)
+        let partitioning = try await PartitionCheck.resolve(plan: prepared.plan, job: prepared.job, tags: run.tags, instance: instance)
+        return try await execute(run: run, prepared: prepared, instance: instance, request: request, partitioning: partitioning)
     }
 
+    /// Records the run (and its planned materializations), returning it with its partitioning.
     private static func record(_ job: Job, request: RunRequest, prepared: PreparedRun, instance: DagsterInstance)
-        async throws -> DagsterRun
+        async throws -> (run: DagsterRun, partitioning: RunPartitioning)
     {
-        let partitions = try await PartitionCheck.resolve(
+        let partitioning = try await PartitionCheck.resolve(
             plan: prepared.plan, job: job, tags: job.tags.merging(request.tags) { _, new in new }, instance: instance)
         if request.stepKeysToExecute != nil, prepared.storesOutputsInMemory {
             throw DagsterError(
@@ -123,8 +125,9 @@ public enum JobExecution {
             try await instance.runStorage.addJobSnapshot(snapshot)
         }
         try await instance.addRun(run)
-        try await recordPlannedMaterializations(of: run, plan: prepared.plan, partitions: partitions, instance: instance)
-        return run
+        try await recordPlannedMaterializations(
+            of: run, plan: prepared.plan, partitions: partitioning.partitions, instance: instance)
+        return (run, partitioning)
     }
 
     /// What a job's snapshot depends on besides the job itself.
@@ -172,13 +175,12 @@ public enum JobExecution {
     }
 
     private static func execute(
-        run: DagsterRun, prepared: PreparedRun, instance: DagsterInstance, request: RunRequest
+        run: DagsterRun, prepared: PreparedRun, instance: DagsterInstance, request: RunRequest, partitioning: RunPartitioning
     ) async throws -> ExecuteInProcessResult {
         let (job, plan, definitions, config, executor) = (
             prepared.job, prepared.plan, prepared.resources, prepared.config, prepared.executor
         )
         let priorOutputs = run.parentRunID == nil ? [:] : try await PriorOutputs.load(for: run, instance: instance)
-        let partitions = try await PartitionCheck.resolve(plan: plan, job: job, tags: run.tags, instance: instance)
         let recorder = RunEventRecorder(runID: run.runID, jobName: job.name, listener: request.listener)
         let events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
         let started = DispatchTime.now().uptimeNanoseconds
@@ -207,7 +209,7 @@ public enum JobExecution {
             run: run, job: job, plan: plan, instance: instance, runConfig: config, recorder: recorder,
             resources: scope?.resources ?? Resources([:]), jobInputValues: request.inputValues,
             capturesOutputs: request.capturesOutputs, onlyHandles: executedHandles, priorOutputs: priorOutputs,
-            partitions: partitions)
+            partitioning: partitioning)
         var frameworkError: (any Error)?
         do {
             if instance.isEphemeral {

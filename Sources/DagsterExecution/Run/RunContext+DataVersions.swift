@@ -94,7 +94,7 @@ extension RunContext {
             guard partitioned else { return found.append((key, nil)) }
             if let partitioning = input?.assetPartitions {
                 let downstreamKeys = partitioning.downstream == nil ? nil : partitions?.keys
-                found.append((key, try partitioning.upstreamPartitions(for: downstreamKeys, context: PartitionLoadingContext())))
+                found.append((key, try partitioning.upstreamPartitions(for: downstreamKeys, context: self.partitioning.loadingContext)))
             } else {
                 found.append((key, partitions?.keys ?? []))
             }

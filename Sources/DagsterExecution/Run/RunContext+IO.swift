@@ -142,7 +142,7 @@ extension RunContext {
         let keys: [String]
         if let partitioning = input.assetPartitions {
             let downstreamKeys = partitioning.downstream == nil ? nil : partitions?.keys
-            keys = try partitioning.upstreamPartitions(for: downstreamKeys, context: PartitionLoadingContext())
+            keys = try partitioning.upstreamPartitions(for: downstreamKeys, context: self.partitioning.loadingContext)
         } else {
             // An op of a job reading a partitioned asset: the run's partition.
             keys = partitions?.keys ?? run.tags[AssetContext.partitionTag].map { [$0] } ?? []

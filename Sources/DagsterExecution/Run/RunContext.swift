@@ -30,29 +30,31 @@ public final class RunContext: Sendable {
     /// Outputs of steps this run does not execute, stored by earlier runs of its chain.
     let priorOutputs: [OutputRef: RunID]
     let outputCapture: Mutex<[OutputRef: any Sendable]>?
-    /// The partitions the run materializes, if it materializes partitioned assets.
-    let partitions: RunPartitions?
+    /// The run's partitions and the context partition mappings read by.
+    let partitioning: RunPartitioning
+    /// The partitions the run materializes, if it is partitioned.
+    var partitions: RunPartitions? { partitioning.partitions }
     /// Data versions of the assets materialized in this process during the run.
     let dataVersions = Mutex<[AssetKey: String]>([:])
 
     convenience init(
         run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
         recorder: RunEventRecorder, resources: Resources, jobInputValues: [String: any Sendable], capturesOutputs: Bool,
-        onlyHandles: Set<String>?, priorOutputs: [OutputRef: RunID] = [:], partitions: RunPartitions?
+        onlyHandles: Set<String>?, priorOutputs: [OutputRef: RunID] = [:], partitioning: RunPartitioning
     ) {
         self.init(
             run: run, job: job, plan: plan, instance: instance, runConfig: runConfig, recorder: recorder,
             resources: resources, jobInputValues: jobInputValues, capturesOutputs: capturesOutputs,
             execution: ActiveExecution(plan: plan, onlyHandles: onlyHandles, produced: Set(priorOutputs.keys)),
-            priorOutputs: priorOutputs, partitions: partitions)
+            priorOutputs: priorOutputs, partitioning: partitioning)
     }
 
     init(
         run: DagsterRun, job: Job, plan: ExecutionPlan, instance: DagsterInstance, runConfig: ResolvedRunConfig,
         recorder: RunEventRecorder, resources: Resources, jobInputValues: [String: any Sendable], capturesOutputs: Bool,
-        execution: ActiveExecution, priorOutputs: [OutputRef: RunID], partitions: RunPartitions?
+        execution: ActiveExecution, priorOutputs: [OutputRef: RunID], partitioning: RunPartitioning
     ) {
-        self.partitions = partitions
+        self.partitioning = partitioning
         self.run = run
         self.job = job
         self.instance = instance

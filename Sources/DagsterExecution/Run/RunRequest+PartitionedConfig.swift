@@ -12,12 +12,9 @@ extension RunRequest {
         guard let partitionedConfig = job.partitionedConfig,
             let key = tags[AssetContext.partitionTag] ?? job.tags[AssetContext.partitionTag]
         else { return self }
+        // Checked before its config is computed; the run's partitions are resolved later.
         let context = try await instance.partitionLoadingContext(for: [partitionedConfig.partitions])
-        do {
-            try partitionedConfig.partitions.validatePartitionKey(key, context: context)
-        } catch {
-            throw DagsterError(.unknownPartition, "job \(job.name) has no partition '\(key)': \(error.message)")
-        }
+        try PartitionCheck.validate(key, of: partitionedConfig.partitions, label: "job \(job.name)", context: context)
         var request = self
         request.runConfig = try partitionedConfig.runConfig(forPartition: key).deepMerged(with: runConfig)
         return request

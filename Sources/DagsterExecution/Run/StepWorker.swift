@@ -43,7 +43,7 @@ extension JobExecution {
             run: run, job: prepared.job, plan: prepared.plan, instance: instance, runConfig: prepared.config,
             recorder: recorder, resources: scope.resources, jobInputValues: [:], capturesOutputs: false,
             execution: execution, priorOutputs: handoff.outputs.priorRuns,
-            partitions: try await PartitionCheck.resolve(plan: prepared.plan, job: prepared.job, tags: run.tags, instance: instance))
+            partitioning: try await PartitionCheck.known(handoff.partitions, plan: prepared.plan, job: prepared.job, instance: instance))
         var stepError: (any Error)?
         do {
             try await recorder.flushingPeriodically(to: instance, every: RunContext.visibilityInterval) {
