@@ -25,28 +25,42 @@ enum DataVersionTags {
     }
 }
 
+/// The data versions of the upstream assets a step read, and the materialization tags
+/// recording them (`dagster/input_data_version/K`, `dagster/input_event_pointer/K`).
+struct UpstreamDataVersions {
+    var versions: [AssetKey: String] = [:]
+    var tags: [String: String] = [:]
+}
+
 extension RunContext {
-    /// The tags of a materialization of `assetKey` by the step `key`: the code version (the run
-    /// id when the asset has none), the data version (`given` by the body, else derived) and the
-    /// versions of the upstream assets it read, with the events they came from.
-    func materializationTags(for assetKey: AssetKey, node: PlanNode, key: StepKey, given: DataVersion?) async throws
-        -> [String: String]
-    {
-        let codeVersion = node.op.codeVersion ?? run.runID.rawValue
-        var tags = [AssetStatus.codeVersionTag: codeVersion]
-        var inputs: [AssetKey: String] = [:]
+    /// The data versions of the upstream assets a step reads (its inputs' and `deps:`), as
+    /// version tags with the events they came from; read once per step, for all its outputs.
+    func upstreamDataVersions(of node: PlanNode) async throws -> UpstreamDataVersions {
+        var upstream = UpstreamDataVersions()
         let upstreamAssets = try upstreamAssets(of: node)
         // The unpartitioned upstreams' versions in one query.
         let wholeKeys = upstreamAssets.filter { $0.partitions == nil }.map(\.key)
         let current = wholeKeys.isEmpty ? [:] : try await instance.eventLogStorage.getLatestDataVersions(wholeKeys)
-        for (upstream, upstreamPartitions) in upstreamAssets {
-            guard let (version, pointer) = try await dataVersion(of: upstream, partitions: upstreamPartitions, current: current[upstream])
+        for (key, upstreamPartitions) in upstreamAssets {
+            guard let (version, pointer) = try await dataVersion(of: key, partitions: upstreamPartitions, current: current[key])
             else { continue }
-            inputs[upstream] = version
-            tags[DataVersionTags.inputPrefix + upstream.userString] = version
-            if let pointer { tags[DataVersionTags.inputPointerPrefix + upstream.userString] = String(pointer) }
+            upstream.versions[key] = version
+            upstream.tags[DataVersionTags.inputPrefix + key.userString] = version
+            if let pointer { upstream.tags[DataVersionTags.inputPointerPrefix + key.userString] = String(pointer) }
         }
-        let version = given?.value ?? DataVersionTags.version(codeVersion: codeVersion, inputs: inputs)
+        return upstream
+    }
+
+    /// The tags of a materialization of `assetKey` by `node`: the code version (the run id when
+    /// the asset has none), the versions of its `upstream` assets, and its data version (`given`
+    /// by the body, else derived from those).
+    func materializationTags(for assetKey: AssetKey, node: PlanNode, upstream: UpstreamDataVersions, given: DataVersion?)
+        -> [String: String]
+    {
+        let codeVersion = node.op.codeVersion ?? run.runID.rawValue
+        var tags = upstream.tags
+        tags[AssetStatus.codeVersionTag] = codeVersion
+        let version = given?.value ?? DataVersionTags.version(codeVersion: codeVersion, inputs: upstream.versions)
         dataVersions.withLock { $0[assetKey] = version }
         tags[DataVersionTags.dataVersion] = version
         if given != nil { tags[DataVersionTags.userProvided] = "true" }

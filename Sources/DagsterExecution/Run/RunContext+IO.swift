@@ -176,6 +176,7 @@ extension RunContext {
         var refs: [OutputRef] = []
         refs.reserveCapacity(produced.count)
         var seen: Set<OutputRef> = []
+        var upstream: UpstreamDataVersions?  // read once, for the first asset output
         for output in produced {
             guard let definition = node.op.output(named: output.outputName) else {
                 throw DagsterError(
@@ -209,7 +210,7 @@ extension RunContext {
                         + (check.description.map { " Description: \($0)" } ?? ""))
                 throw StepError(error: SerializableError(failure), source: .userCodeError, underlying: failure)
             }
-            try await store(output, definition: definition, node: node, key: key)
+            try await store(output, definition: definition, node: node, key: key, upstream: &upstream)
             outputCapture?.withLock { $0[ref] = output.value }
             refs.append(ref)
         }
@@ -227,7 +228,9 @@ extension RunContext {
     /// Stores a produced value through its IO manager (`HANDLED_OUTPUT`), and records the asset
     /// it materializes, if any, first (`ASSET_MATERIALIZATION`, as Dagster orders them). A
     /// `Nothing` output (a `Void` or `MaterializeResult` asset) stores nothing.
-    private func store(_ output: ProducedOutput, definition: OutputDefinition, node: PlanNode, key: StepKey) async throws {
+    private func store(
+        _ output: ProducedOutput, definition: OutputDefinition, node: PlanNode, key: StepKey, upstream: inout UpstreamDataVersions?
+    ) async throws {
         let outputPartitions = definition.assetPartitions == nil ? nil : partitions
         var handledMetadata: Metadata = [:]
         if !definition.dagsterType.isNothing {
@@ -242,7 +245,14 @@ extension RunContext {
         if let assetKey = definition.assetKey {
             // One materialization per partition the run covers, alike but for the partition.
             let metadata = output.metadata.merging(handledMetadata) { _, handled in handled }
-            let tags = try await materializationTags(for: assetKey, node: node, key: key, given: output.dataVersion)
+            let versions: UpstreamDataVersions
+            if let upstream {
+                versions = upstream
+            } else {
+                versions = try await upstreamDataVersions(of: node)
+                upstream = versions
+            }
+            let tags = materializationTags(for: assetKey, node: node, upstream: versions, given: output.dataVersion)
             for partition in outputPartitions.map({ $0.keys.map(Optional.some) }) ?? [nil] {
                 recorder.record(
                     events.step(
