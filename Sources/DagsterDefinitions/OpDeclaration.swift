@@ -5,8 +5,10 @@ import DagsterCore
 enum OutputShape {
     /// A single `result` output of this value type.
     case single(ValueType)
-    /// No value: a `Nothing` output (`Void`, or a `MaterializeResult` carrying only metadata).
+    /// No value: a `Nothing` output.
     case nothing
+    /// No value, but a `MaterializeResult` with the materialization's metadata and data version.
+    case materializeResult
     /// Declared outputs, set through `Outputs`.
     case declared
     /// A dynamic `result` output of this element type.
@@ -18,7 +20,8 @@ enum OutputShape {
     }
 
     static func of<Out: Sendable>(_ type: Out.Type) -> OutputShape {
-        if Out.self == Void.self || Out.self == MaterializeResult.self { return .nothing }
+        if Out.self == Void.self { return .nothing }
+        if Out.self == MaterializeResult.self { return .materializeResult }
         if Out.self == Outputs.self { return .declared }
         if let dynamic = Out.self as? any DynamicOutputsConvertible.Type { return .dynamic(dynamic.elementValueType) }
         return .single(.of(Out.self))
@@ -28,8 +31,10 @@ enum OutputShape {
     func produced<Out: Sendable>(by value: Out) -> [ProducedOutput] {
         switch self {
         case .nothing:
-            guard let result = value as? MaterializeResult else { return [ProducedOutput(outputName: "result", value: ())] }
-            return [ProducedOutput(outputName: "result", value: (), metadata: result.metadata, dataVersion: result.dataVersion)]
+            return [ProducedOutput(outputName: "result", value: ())]
+        case .materializeResult:
+            let result = value as? MaterializeResult
+            return [ProducedOutput(outputName: "result", value: (), metadata: result?.metadata ?? [:], dataVersion: result?.dataVersion)]
         case .single:
             return [ProducedOutput(outputName: "result", value: value)]
         case .declared:
@@ -90,7 +95,7 @@ struct OpDeclaration {
                     dagsterType: outputType ?? DagsterType(valueType: valueType), valueType: valueType,
                     ioManagerKey: ioManagerKey, assetKey: assetKey, assetPartitions: assetPartitions)
             ]
-        case .nothing:
+        case .nothing, .materializeResult:
             outputs = [
                 OutputDefinition(
                     dagsterType: .nothing, valueType: .of(Void.self), ioManagerKey: ioManagerKey, assetKey: assetKey,

@@ -63,9 +63,7 @@ public struct AssetCheck: Sendable {
             requiredResources: [], tags: [:], description: description, codeVersion: nil, retryPolicy: nil,
             ioManagerKey: "io_manager")
         let op = declaration.definition(inputValueTypes: [.of(Value.self)], outputShape: .nothing) { context, values in
-            guard let value = values.first as? Value else {
-                throw DagsterError(.typeCheck, "asset check '\(name)' did not receive the value of \(assetKey.userString)")
-            }
+            let value: Value = try unpackInputs(values, of: name, named: [inputName], as: Value.self)
             let result = try await body(AssetContext(assetKey: assetKey, op: context), value)
             let evaluation = AssetCheckEvaluation(
                 assetKey: assetKey, checkName: name, passed: result.passed, severity: result.severity,
@@ -74,7 +72,7 @@ public struct AssetCheck: Sendable {
             if evaluation.stopsDownstream {
                 throw Failure("1 blocking asset check failed with ERROR severity:\n\(assetKey.userString): \(name)")
             }
-            return [ProducedOutput(outputName: "result", value: ())]
+            return OutputShape.nothing.produced(by: ())
         }
         definition = AssetCheckDefinition(name: name, assetKey: assetKey, blocking: blocking, description: description, op: op)
     }

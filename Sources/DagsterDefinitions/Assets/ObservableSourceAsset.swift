@@ -52,7 +52,7 @@ public struct ObservableSourceAsset: Sendable, AssetDefinitionConvertible {
                 AssetObservation(
                     assetKey: key, metadata: result.metadata,
                     tags: result.dataVersion.map { [ObserveResult.dataVersionTag: $0] } ?? [:]))
-            return [ProducedOutput(outputName: "result", value: ())]
+            return OutputShape.nothing.produced(by: ())
         }
         definition = AssetsDefinition(spec: spec, op: nil, observeOp: op)
     }
