@@ -38,18 +38,15 @@ public struct Asset<Value: Sendable>: Sendable {
         partitions: PartitionsDefinition? = nil, partitionMappings: [AssetKey: any PartitionMapping] = [:],
         backfillPolicy: BackfillPolicy? = nil, _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Value
     ) {
-        let (upstream, inputValueTypes, upstreamPartitions, byPartition) = upstreamKeysAndTypes(repeat each ins)
-        let names = upstream.map(AssetsDefinition.opName(for:))
-        let opName = AssetsDefinition.opName(for: key)
+        let upstream = upstreamInputs(repeat each ins)
+        let (opName, names) = (AssetsDefinition.opName(for: key), upstream.map(\.inputName))
         definition = AssetDeclaration(
-            key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
-            metadata: metadata, codeVersion: codeVersion, configField: configField,
-            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
-        ).definition(
-            upstream: upstream, upstreamPartitions: upstreamPartitions, upstreamByPartition: byPartition,
-            inputValueTypes: inputValueTypes, valueType: Value.self
-        ) { context, values in
+            spec: AssetSpec(
+                key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
+                metadata: metadata, ioManagerKey: ioManagerKey, partitions: partitions),
+            codeVersion: codeVersion, configField: configField, requiredResources: requiredResources,
+            retryPolicy: retryPolicy, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
+        ).definition(upstream: upstream, valueType: Value.self) { context, values in
             let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
             return try await body(context, repeat each inputs)
         }
@@ -113,18 +110,15 @@ public struct Asset<Value: Sendable>: Sendable {
         partitionMappings: [AssetKey: any PartitionMapping] = [:],
         backfillPolicy: BackfillPolicy? = nil, _ body: @escaping @Sendable (AssetContext, C, repeat each In) async throws -> Value
     ) {
-        let (upstream, inputValueTypes, upstreamPartitions, byPartition) = upstreamKeysAndTypes(repeat each ins)
-        let names = upstream.map(AssetsDefinition.opName(for:))
-        let opName = AssetsDefinition.opName(for: key)
+        let upstream = upstreamInputs(repeat each ins)
+        let (opName, names) = (AssetsDefinition.opName(for: key), upstream.map(\.inputName))
         definition = AssetDeclaration(
-            key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
-            metadata: metadata, codeVersion: codeVersion, configField: C.configSchema,
-            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
-        ).definition(
-            upstream: upstream, upstreamPartitions: upstreamPartitions, upstreamByPartition: byPartition,
-            inputValueTypes: inputValueTypes, valueType: Value.self
-        ) { context, values in
+            spec: AssetSpec(
+                key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
+                metadata: metadata, ioManagerKey: ioManagerKey, partitions: partitions),
+            codeVersion: codeVersion, configField: C.configSchema, requiredResources: requiredResources,
+            retryPolicy: retryPolicy, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
+        ).definition(upstream: upstream, valueType: Value.self) { context, values in
             let config = try context.op.config(as: C.self)
             let inputs: (repeat each In) = try unpackInputs(values, of: opName, named: names, as: repeat (each In).self)
             return try await body(context, config, repeat each inputs)
@@ -147,14 +141,12 @@ public struct Asset<Value: Sendable>: Sendable {
     ) {
         let opName = AssetsDefinition.opName(for: key)
         definition = AssetDeclaration(
-            key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
-            metadata: metadata, codeVersion: codeVersion, configField: configField,
-            requiredResources: requiredResources, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            partitions: partitions, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
-        ).definition(
-            upstream: upstream.map(\.key), upstreamPartitions: upstream.map(\.definition.spec.partitions),
-            upstreamByPartition: upstream.map(\.partitionValues), inputValueTypes: Array(repeating: .of(Element.self), count: upstream.count), valueType: Value.self
-        ) { context, values in
+            spec: AssetSpec(
+                key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
+                metadata: metadata, ioManagerKey: ioManagerKey, partitions: partitions),
+            codeVersion: codeVersion, configField: configField, requiredResources: requiredResources,
+            retryPolicy: retryPolicy, partitionMappings: partitionMappings, backfillPolicy: backfillPolicy
+        ).definition(upstream: upstream.map(UpstreamInput.init), valueType: Value.self) { context, values in
             let elements = try values.enumerated().map { index, value in
                 guard let element = value as? Element else {
                     throw DagsterError(
@@ -168,83 +160,36 @@ public struct Asset<Value: Sendable>: Sendable {
     }
 }
 
-/// The keys, value types and partitions of typed upstream assets, in order, and how each input
-/// assembles several partitions (for `byPartition` views).
-func upstreamKeysAndTypes<each In: Sendable>(_ ins: repeat Asset<each In>)
-    -> (keys: [AssetKey], types: [ValueType], partitions: [PartitionsDefinition?], byPartition: [PartitionValues?])
-{
-    var keys: [AssetKey] = []
-    var partitions: [PartitionsDefinition?] = []
-    var byPartition: [PartitionValues?] = []
-    for asset in repeat each ins {
-        keys.append(asset.key)
-        partitions.append(asset.definition.spec.partitions)
-        byPartition.append(asset.partitionValues)
-    }
-    var types: [ValueType] = []
-    for type in repeat (each In).self { types.append(.of(type)) }
-    return (keys, types, partitions, byPartition)
-}
-
-/// The declared attributes of an asset, turned into an `AssetsDefinition` once its inputs'
-/// types are known.
+/// The declared attributes of an asset, turned into an `AssetsDefinition` once its inputs are
+/// known: its spec, and what the op computing it takes.
 struct AssetDeclaration {
-    var key: AssetKey
-    var deps: [AssetKey]
-    var group: String?
-    var tags: [String: String]
-    var kinds: Set<String>
-    var owners: [String]
-    var description: String?
-    var metadata: Metadata
+    var spec: AssetSpec
     var codeVersion: String?
     var configField: ConfigField?
     var requiredResources: Set<String>
     var retryPolicy: RetryPolicy?
-    var ioManagerKey: String
-    var partitions: PartitionsDefinition?
-    var partitionMappings: [AssetKey: any PartitionMapping] = [:]
-    var backfillPolicy: BackfillPolicy? = nil
+    var partitionMappings: [AssetKey: any PartitionMapping]
+    var backfillPolicy: BackfillPolicy?
 
-    /// The partitioning of the input reading `upstreamKey` (partitioned as `upstream`): the
-    /// mapping given for it, else identity when both sides are partitioned alike, else every
-    /// partition for an input taking them `byPartition`; `nil` when the upstream is not
-    /// partitioned or no mapping applies (the asset graph reports that).
-    func inputPartitions(upstreamKey: AssetKey, upstream: PartitionsDefinition?, byPartition: PartitionValues? = nil)
-        -> AssetInputPartitions?
-    {
-        AssetInputPartitions.of(
-            upstream: upstream, downstream: partitions, mapping: partitionMappings[upstreamKey], byPartition: byPartition)
-    }
-
-    /// The definition of an asset reading `upstream` (one input each, typed `inputValueTypes`)
-    /// whose body, given the input values, computes a `Value`.
+    /// The definition of an asset reading `upstream` (one input each) whose body, given the
+    /// input values, computes a `Value`.
     func definition<Value: Sendable>(
-        upstream: [AssetKey], upstreamPartitions: [PartitionsDefinition?], upstreamByPartition: [PartitionValues?],
-        inputValueTypes: [ValueType], valueType: Value.Type,
+        upstream: [UpstreamInput], valueType: Value.Type,
         compute: @escaping @Sendable (AssetContext, [any Sendable]) async throws -> Value
     ) -> AssetsDefinition {
-        let inputKeys = upstream.map { (name: AssetsDefinition.opName(for: $0), key: $0) }
-        var inputPartitions: [String: AssetInputPartitions] = [:]
-        for (index, input) in inputKeys.enumerated() {
-            inputPartitions[input.name] = self.inputPartitions(
-                upstreamKey: input.key, upstream: upstreamPartitions[index], byPartition: upstreamByPartition[index])
-        }
+        let (key, partitions) = (spec.key, spec.partitions)
         let declaration = OpDeclaration(
-            name: AssetsDefinition.opName(for: key), inputNames: inputKeys.map(\.name), inputTypes: [:], outs: [],
-            outputType: nil, configField: configField, requiredResources: requiredResources, tags: tags,
-            description: description, codeVersion: codeVersion, retryPolicy: retryPolicy, ioManagerKey: ioManagerKey,
-            assetKey: key, assetPartitions: partitions, inputPartitions: inputPartitions)
+            name: AssetsDefinition.opName(for: key), inputNames: upstream.map(\.inputName), inputTypes: [:], outs: [],
+            outputType: nil, configField: configField, requiredResources: requiredResources, tags: spec.tags,
+            description: spec.description, codeVersion: codeVersion, retryPolicy: retryPolicy, ioManagerKey: spec.ioManagerKey,
+            assetKey: key, assetPartitions: partitions,
+            inputPartitions: upstream.partitionings(downstream: partitions, mappings: partitionMappings))
         let shape = OutputShape.of(Value.self)
-        let key = key
         let isPartitioned = partitions != nil
-        let op = declaration.definition(inputValueTypes: inputValueTypes, outputShape: shape) { context, values in
+        let op = declaration.definition(inputValueTypes: upstream.map(\.valueType), outputShape: shape) { context, values in
             let partitions = isPartitioned ? context.partitions : nil
             return shape.produced(by: try await compute(AssetContext(assetKey: key, op: context, partitions: partitions), values))
         }
-        let spec = AssetSpec(
-            key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
-            metadata: metadata, ioManagerKey: ioManagerKey, partitions: partitions)
-        return AssetsDefinition(spec: spec, op: op, inputKeys: inputKeys, backfillPolicy: backfillPolicy)
+        return AssetsDefinition(spec: spec, op: op, inputKeys: upstream.inputKeys, backfillPolicy: backfillPolicy)
     }
 }

@@ -19,26 +19,18 @@ extension Asset {
         backfillPolicy: BackfillPolicy? = nil,
         _ body: (repeat OutputHandle<each In>) -> OutputHandle<Value>
     ) -> Asset<Value> {
-        let (upstream, _, upstreamPartitions, byPartition) = upstreamKeysAndTypes(repeat each ins)
-        let inputKeys = upstream.map { (name: AssetsDefinition.opName(for: $0), key: $0) }
+        let upstream = upstreamInputs(repeat each ins)
         let name = AssetsDefinition.opName(for: key)
-        let recorded = Graph<repeat each In, Value>(name, inputNames: inputKeys.map(\.name), description: description, body)
-        let declaration = AssetDeclaration(
-            key: key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
-            metadata: metadata, codeVersion: nil, configField: nil, requiredResources: [], retryPolicy: nil,
-            ioManagerKey: "io_manager", partitions: partitions, partitionMappings: partitionMappings,
-            backfillPolicy: backfillPolicy)
-        var inputPartitions: [String: AssetInputPartitions] = [:]
-        for (index, input) in inputKeys.enumerated() {
-            inputPartitions[input.name] = declaration.inputPartitions(
-                upstreamKey: input.key, upstream: upstreamPartitions[index], byPartition: byPartition[index])
-        }
+        let recorded = Graph<repeat each In, Value>(name, inputNames: upstream.map(\.inputName), description: description, body)
         let graph = recorded.definition.materializing(
-            AssetOutputMarking(key: key, partitions: partitions), inputPartitions: inputPartitions)
+            AssetOutputMarking(key: key, partitions: partitions),
+            inputPartitions: upstream.partitionings(downstream: partitions, mappings: partitionMappings))
         let spec = AssetSpec(
             key, deps: deps, group: group, tags: tags, kinds: kinds, owners: owners, description: description,
             metadata: metadata, ioManagerKey: graph.resultOutput?.ioManagerKey ?? "io_manager", partitions: partitions)
-        return Asset(definition: AssetsDefinition(spec: spec, op: nil, inputKeys: inputKeys, graph: graph, backfillPolicy: backfillPolicy))
+        return Asset(
+            definition: AssetsDefinition(
+                spec: spec, op: nil, inputKeys: upstream.inputKeys, graph: graph, backfillPolicy: backfillPolicy))
     }
 }
 

@@ -60,15 +60,10 @@ public struct MultiAsset: Sendable, AssetDefinitionConvertible {
         backfillPolicy: BackfillPolicy? = nil,
         _ body: @escaping @Sendable (AssetContext, repeat each In) async throws -> Outputs
     ) {
-        let (upstream, inputValueTypes, upstreamPartitions, byPartition) = upstreamKeysAndTypes(repeat each ins)
-        let inputNames = upstream.map(AssetsDefinition.opName(for:))
-        var partitioning: [String: AssetInputPartitions] = [:]
-        for (index, key) in upstream.enumerated() {
-            partitioning[inputNames[index]] = AssetInputPartitions.of(
-                upstream: upstreamPartitions[index], downstream: partitions, mapping: partitionMappings[key],
-                byPartition: byPartition[index])
-        }
-        let inputPartitions = partitioning
+        let upstream = upstreamInputs(repeat each ins)
+        let inputNames = upstream.map(\.inputName)
+        let inputValueTypes = upstream.map(\.valueType)
+        let inputPartitions = upstream.partitionings(downstream: partitions, mappings: partitionMappings)
         let allKeys = outs.map(\.spec.key)
         let compute: @Sendable (AssetContext, [any Sendable]) async throws -> Outputs = { context, values in
             let inputs: (repeat each In) = try unpackInputs(values, of: name, named: inputNames, as: repeat (each In).self)
@@ -97,7 +92,7 @@ public struct MultiAsset: Sendable, AssetDefinitionConvertible {
             }
         }
         let fullOp = makeOp(Set(allKeys))
-        let inputKeys = zip(inputNames, upstream).map { (name: $0, key: $1) }
+        let inputKeys = upstream.inputKeys
         assetDefinitions = outs.map { out in
             var spec = out.spec
             spec.partitions = partitions
