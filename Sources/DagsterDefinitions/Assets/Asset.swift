@@ -70,11 +70,7 @@ public struct Asset<Value: Sendable>: Sendable {
     /// ```swift
     /// let weeklyReport = Job("weekly_report") { publish(summarize(orders.stored)) }
     /// ```
-    public var stored: OutputHandle<Value> {
-        OutputHandle(
-            source: .asset(
-                StoredAsset(key: key, ioManagerKey: definition.ioManagerKey, isPartitioned: definition.spec.partitions != nil)))
-    }
+    public var stored: OutputHandle<Value> { OutputHandle(source: .asset(definition.storedAsset)) }
 
     /// This asset as an input taking several of its partitions at once, as a dictionary of
     /// partition key → value: for a partition mapping that gives several upstream partitions

@@ -62,21 +62,20 @@ extension Job {
             selected.contains(check.assetKey) || (selection == nil && external.contains(check.assetKey))
         }
         let ops = try selectedNodes(selected, in: graph)
-        func valueSource(of key: AssetKey) -> InputSource {
-            guard let op = ops[key], let asset = graph.byKey[key] else {
-                let upstream = graph.byKey[key]
-                return .asset(
-                    StoredAsset(
-                        key: key, ioManagerKey: upstream?.ioManagerKey ?? "io_manager",
-                        isPartitioned: upstream?.spec.partitions != nil))
-            }
+        /// Where `consumer` (a node name) reads `key` from: the op materializing it in this run,
+        /// else its stored value (also for an asset reading itself, e.g. an earlier partition).
+        func valueSource(of key: AssetKey, for consumer: String? = nil) -> InputSource? {
+            guard let asset = graph.byKey[key] else { return nil }
+            guard let op = ops[key], op.name != consumer else { return .asset(asset.storedAsset) }
             return .output(node: op.name, output: asset.outputName)
         }
         let blockingChecks = Dictionary(grouping: runChecks.filter(\.blocking), by: \.assetKey)
         func checkNode(_ check: AssetCheckDefinition) -> NodeInvocation {
             NodeInvocation(
                 name: check.op.name, definition: .op(check.op),
-                inputs: [(name: AssetsDefinition.opName(for: check.assetKey), source: valueSource(of: check.assetKey))])
+                inputs: [
+                    (name: AssetsDefinition.opName(for: check.assetKey), source: valueSource(of: check.assetKey) ?? .unconnected)
+                ])
         }
         // Plan order must be topological: each op where its first asset comes, each check right
         // after its asset's op, checks of assets outside the run first.
@@ -90,12 +89,13 @@ extension Job {
         for key in graph.topologicalOrder {
             guard let op = ops[key], placed.insert(op.name).inserted, let asset = graph.byKey[key] else { continue }
             let members = membersByOp[op.name] ?? [asset]
-            let inputs = asset.inputKeys.map { (name: $0.name, source: valueSource(of: $0.key)) }
+            let inputs = asset.inputKeys.map { (name: $0.name, source: valueSource(of: $0.key, for: op.name) ?? .unconnected) }
+            let memberKeys = Set(members.map(\.key))
             var after: [InputSource] = []
-            for dependency in Set(members.flatMap(\.nonDataDependencies)).sorted() where ops[dependency] != nil {
-                after.append(valueSource(of: dependency))
+            for dependency in Set(members.flatMap(\.nonDataDependencies)).subtracting(memberKeys).sorted() {
+                if let source = valueSource(of: dependency), case .output = source { after.append(source) }
             }
-            for upstream in Set(members.flatMap(\.dependencies)).sorted() {
+            for upstream in Set(members.flatMap(\.dependencies)).subtracting(memberKeys).sorted() {
                 for check in blockingChecks[upstream] ?? [] { after.append(.output(node: check.op.name, output: "result")) }
             }
             nodes.append(NodeInvocation(name: op.name, definition: op, inputs: inputs, after: after))
@@ -140,27 +140,18 @@ extension Job {
     }
 }
 
-/// The dependency graph of a set of assets, checked: unique keys, known upstreams, no cycles.
+/// The assets of an asset job, checked as the asset graph checks them (unique keys, known
+/// upstreams, no cycles), plus the partition mappings of their inputs.
 struct AssetDependencyGraph {
     let byKey: [AssetKey: AssetsDefinition]
-    /// Every key, upstream before downstream (ties by key).
+    /// Every key, upstream before downstream.
     let topologicalOrder: [AssetKey]
 
     init(_ assets: [AssetsDefinition]) throws {
-        var byKey: [AssetKey: AssetsDefinition] = [:]
-        for asset in assets {
-            guard byKey.updateValue(asset, forKey: asset.key) == nil else {
-                throw DagsterError(.invalidDefinition, "asset key \(asset.key.userString) is defined twice")
-            }
-        }
+        let graph = try AssetGraph(assets.map(\.graphNode))
+        let byKey = Dictionary(assets.map { ($0.key, $0) }) { first, _ in first }
         var problems: [String] = []
-        for asset in assets {
-            for upstream in asset.dependencies where byKey[upstream] == nil {
-                problems.append("asset \(asset.key.userString) depends on \(upstream.userString), which no asset defines")
-            }
-        }
-        for asset in assets {
-            guard asset.node != nil else { continue }
+        for asset in assets where asset.node != nil {
             for input in asset.inputKeys where byKey[input.key]?.spec.partitions != nil {
                 guard let partitioning = asset.inputPartitioning(named: input.name) else {
                     problems.append(
@@ -177,27 +168,7 @@ struct AssetDependencyGraph {
             }
         }
         guard problems.isEmpty else { throw DagsterError(.invalidDefinition, problems.sorted().joined(separator: "; ")) }
-        var remaining = Dictionary(uniqueKeysWithValues: assets.map { ($0.key, Set($0.dependencies).count) })
-        var downstream: [AssetKey: [AssetKey]] = [:]
-        for asset in assets { for upstream in Set(asset.dependencies) { downstream[upstream, default: []].append(asset.key) } }
-        var ready = remaining.filter { $0.value == 0 }.map(\.key).sorted(by: >)
-        var order: [AssetKey] = []
-        while let key = ready.popLast() {
-            order.append(key)
-            for next in downstream[key] ?? [] {
-                remaining[next, default: 0] -= 1
-                if remaining[next] == 0 {
-                    ready.append(next)
-                    ready.sort(by: >)
-                }
-            }
-        }
-        guard order.count == assets.count else {
-            let cyclic = Set(assets.map(\.key)).subtracting(order).map(\.userString).sorted()
-            throw DagsterError(
-                .invalidDefinition, "the assets \(cyclic.joined(separator: ", ")) depend on each other in a cycle")
-        }
         self.byKey = byKey
-        self.topologicalOrder = order
+        self.topologicalOrder = graph.topologicalOrder
     }
 }

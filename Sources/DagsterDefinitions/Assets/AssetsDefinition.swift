@@ -105,6 +105,12 @@ public struct AssetsDefinition: Sendable {
     /// The IO manager storing the asset's value.
     public var ioManagerKey: String { op?.output(named: outputName)?.ioManagerKey ?? spec.ioManagerKey }
 
+    /// Where an input reads this asset's value when the run does not materialize it: its IO
+    /// manager's storage.
+    public var storedAsset: StoredAsset {
+        StoredAsset(key: key, ioManagerKey: ioManagerKey, isPartitioned: spec.partitions != nil)
+    }
+
     /// How the input `name` reads its partitioned upstream asset (`nil` when it does not).
     public func inputPartitioning(named name: String) -> AssetInputPartitions? {
         if let op { return op.input(named: name)?.assetPartitions }
