@@ -33,17 +33,24 @@ struct StepWorkerEvents {
                 }
             case .stepSuccess:
                 let produced = pendingOutputs.removeValue(forKey: key) ?? []
-                run.execution.withLock { $0.complete(key, .succeeded(produced: produced)) }
+                completeIfRunning(key, .succeeded(produced: produced))
             case .stepFailure:
                 pendingOutputs[key] = nil
-                run.execution.withLock { $0.complete(key, .failed) }
+                completeIfRunning(key, .failed)
             case .stepUpForRetry:
                 pendingOutputs[key] = nil
-                let readyAt = run.now + (event.stepFailureData?.secondsToWait ?? 0)
-                run.execution.withLock { $0.complete(key, .upForRetry(readyAt: readyAt)) }
+                completeIfRunning(key, .upForRetry(readyAt: run.now + (event.stepFailureData?.secondsToWait ?? 0)))
             default:
                 continue
             }
+        }
+    }
+
+    /// Applies the first outcome a worker stored for a step; a later one (a worker whose last
+    /// flush failed after its success was stored reports a failure too) does not undo it.
+    private func completeIfRunning(_ key: StepKey, _ outcome: ActiveExecution.Outcome) {
+        run.execution.withLock { state in
+            if state.steps[key]?.state == .running { state.complete(key, outcome) }
         }
     }
 
