@@ -71,6 +71,7 @@ extension RunContext {
         }
     }
 
+    /// Loads an output of an upstream step (of this run, or of the earlier run that stored it).
     private func load(
         _ ref: OutputRef, into inputName: String, definition: InputDefinition, node: PlanNode, key: StepKey
     ) async throws -> any Sendable {
@@ -80,52 +81,51 @@ extension RunContext {
             throw DagsterError(.invariantViolation, "step '\(key)' reads unknown output \(ref)")
         }
         if output.dagsterType.isNothing { return () }
-        let value = try await loadPartitions(
-            of: definition, named: inputName, step: key, upstreamIsPartitioned: output.assetPartitions != nil,
-            upstreamName: output.assetKey?.userString ?? ref.stepKey
-        ) { partitionKey in
-            let upstreamContext = OutputContext(
-                runID: priorOutputs[ref] ?? run.runID, jobName: job.name, stepKey: ref.stepKey, name: ref.output,
-                mappingKey: ref.mappingKey, valueType: output.valueType, assetKey: output.assetKey, partitionKey: partitionKey)
-            let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: output.valueType)
-            return try await userCode("loading input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\"") {
-                try await ioManager(output.ioManagerKey).loadInput(context)
-            }
-        }
-        recorder.record(
-            events.step(
-                .loadedInput, key, handle: node.handle,
-                "Loaded input \"\(inputName)\" using input manager \"\(output.ioManagerKey)\", from output \"\(ref.output)\" of step \"\(ref.stepKey)\"",
-                .loadedInput(
-                    LoadedInputData(
-                        inputName: inputName, managerKey: output.ioManagerKey, upstreamOutputName: ref.output,
-                        upstreamStepKey: ref.stepKey))))
-        return value
+        let stored = StoredValue(
+            runID: priorOutputs[ref] ?? run.runID, stepKey: ref.stepKey, output: ref.output, mappingKey: ref.mappingKey,
+            valueType: output.valueType, assetKey: output.assetKey, ioManagerKey: output.ioManagerKey,
+            isPartitioned: output.assetPartitions != nil, isStepOutput: true)
+        return try await load(stored, into: inputName, definition: definition, node: node, key: key)
     }
 
     /// Loads the stored value of an asset this run does not materialize.
     private func loadAsset(
-        _ stored: StoredAsset, into inputName: String, definition: InputDefinition, node: PlanNode, key: StepKey
+        _ asset: StoredAsset, into inputName: String, definition: InputDefinition, node: PlanNode, key: StepKey
     ) async throws -> any Sendable {
-        let (assetKey, ioManagerKey) = (stored.key, stored.ioManagerKey)
-        let valueType = definition.assetPartitions?.byPartition?.elementType ?? definition.valueType
+        let stored = StoredValue(
+            runID: run.runID, stepKey: "", output: "result", mappingKey: nil,
+            valueType: definition.assetPartitions?.byPartition?.elementType ?? definition.valueType, assetKey: asset.key,
+            ioManagerKey: asset.ioManagerKey, isPartitioned: asset.isPartitioned, isStepOutput: false)
+        return try await load(stored, into: inputName, definition: definition, node: node, key: key)
+    }
+
+    /// Loads `stored` (each partition the input reads) through its IO manager and records
+    /// `LOADED_INPUT`.
+    private func load(
+        _ stored: StoredValue, into inputName: String, definition: InputDefinition, node: PlanNode, key: StepKey
+    ) async throws -> any Sendable {
+        let manager = stored.ioManagerKey
+        let source = stored.isStepOutput ? "" : " from asset \(stored.assetKey?.userString ?? "")"
         let value = try await loadPartitions(
             of: definition, named: inputName, step: key, upstreamIsPartitioned: stored.isPartitioned,
-            upstreamName: assetKey.userString
+            upstreamName: stored.assetKey?.userString ?? stored.stepKey
         ) { partitionKey in
             let upstreamContext = OutputContext(
-                runID: run.runID, jobName: job.name, stepKey: "", name: "result", valueType: valueType, assetKey: assetKey,
-                partitionKey: partitionKey)
-            let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: valueType)
-            return try await userCode("loading input \"\(inputName)\" from asset \(assetKey.userString) using input manager \"\(ioManagerKey)\"") {
-                try await ioManager(ioManagerKey).loadInput(context)
+                runID: stored.runID, jobName: job.name, stepKey: stored.stepKey, name: stored.output,
+                mappingKey: stored.mappingKey, valueType: stored.valueType, assetKey: stored.assetKey, partitionKey: partitionKey)
+            let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: stored.valueType)
+            return try await userCode("loading input \"\(inputName)\"\(source) using input manager \"\(manager)\"") {
+                try await ioManager(manager).loadInput(context)
             }
         }
+        let data = stored.isStepOutput
+            ? LoadedInputData(inputName: inputName, managerKey: manager, upstreamOutputName: stored.output, upstreamStepKey: stored.stepKey)
+            : LoadedInputData(inputName: inputName, managerKey: manager, upstreamOutputName: nil, upstreamStepKey: nil)
+        let from = stored.isStepOutput ? ", from output \"\(stored.output)\" of step \"\(stored.stepKey)\"" : ""
         recorder.record(
             events.step(
-                .loadedInput, key, handle: node.handle,
-                "Loaded input \"\(inputName)\" using input manager \"\(ioManagerKey)\"",
-                .loadedInput(LoadedInputData(inputName: inputName, managerKey: ioManagerKey, upstreamOutputName: nil, upstreamStepKey: nil))))
+                .loadedInput, key, handle: node.handle, "Loaded input \"\(inputName)\" using input manager \"\(manager)\"\(from)",
+                .loadedInput(data)))
         return value
     }
 
@@ -139,10 +139,15 @@ extension RunContext {
         _ loadPartition: (String?) async throws -> any Sendable
     ) async throws -> any Sendable {
         guard upstreamIsPartitioned else { return try await loadPartition(nil) }
+        let place = "input \"\(inputName)\" of step \"\(step)\", reading \(upstreamName)"
         let keys: [String]
         if let partitioning = input.assetPartitions {
             let downstreamKeys = partitioning.downstream == nil ? nil : partitions?.keys
-            keys = try partitioning.upstreamPartitions(for: downstreamKeys, context: self.partitioning.loadingContext)
+            do {
+                keys = try partitioning.upstreamPartitions(for: downstreamKeys, context: self.partitioning.loadingContext)
+            } catch let error as DagsterError {
+                throw DagsterError(error.code, "\(place): \(error.message)", cause: error)
+            }
         } else {
             // An op of a job reading a partitioned asset: the run's partition.
             keys = partitions?.keys ?? run.tags[AssetContext.partitionTag].map { [$0] } ?? []
@@ -150,7 +155,11 @@ extension RunContext {
         if let byPartition = input.assetPartitions?.byPartition {
             var pairs: [(key: String, value: any Sendable)] = []
             for key in keys { pairs.append((key, try await loadPartition(key))) }
-            return try byPartition.assemble(pairs)
+            do {
+                return try byPartition.assemble(pairs)
+            } catch let error as DagsterError {
+                throw DagsterError(error.code, "\(place): \(error.message)", cause: error)
+            }
         }
         guard !keys.isEmpty else {
             throw DagsterError(
@@ -298,4 +307,19 @@ extension RunContext {
             }
         }
     }
+}
+
+/// Where an input's value is stored: an output of a step (this run's, or an earlier run's in a
+/// re-execution), or an asset's storage.
+private struct StoredValue {
+    let runID: RunID
+    let stepKey: StepKey
+    let output: String
+    let mappingKey: String?
+    let valueType: ValueType
+    let assetKey: AssetKey?
+    let ioManagerKey: String
+    let isPartitioned: Bool
+    /// Whether it is a step's output (`LOADED_INPUT` then names the step and output).
+    let isStepOutput: Bool
 }
