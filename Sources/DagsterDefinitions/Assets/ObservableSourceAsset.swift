@@ -14,9 +14,6 @@ public struct ObserveResult: Sendable {
         self.dataVersion = dataVersion
         self.metadata = metadata
     }
-
-    /// The observation tag holding the data version.
-    public static let dataVersionTag = "dagster/data_version"
 }
 
 /// An external asset with an observation function (Dagster's observable source asset): it is
@@ -51,7 +48,7 @@ public struct ObservableSourceAsset: Sendable, AssetDefinitionConvertible {
             context.logEvent(
                 AssetObservation(
                     assetKey: key, metadata: result.metadata,
-                    tags: result.dataVersion.map { [ObserveResult.dataVersionTag: $0] } ?? [:]))
+                    tags: result.dataVersion.map { [AssetEventTags.dataVersion: $0] } ?? [:]))
             return OutputShape.nothing.produced(by: ())
         }
         definition = AssetsDefinition(spec: spec, op: nil, observeOp: op)

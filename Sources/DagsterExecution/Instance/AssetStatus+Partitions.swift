@@ -79,7 +79,7 @@ private struct UpstreamPartitionStates {
         let record = try await instance.eventLogStorage.getEventRecords(
             EventRecordsFilter(storageIDs: [latest]), limit: 1, ascending: false
         ).first
-        let version = record?.entry.dagsterEvent?.assetMaterialization?.tags[DataVersionTags.dataVersion]
+        let version = record?.entry.dagsterEvent?.assetMaterialization?.tags[AssetEventTags.dataVersion]
         return UpstreamState(version: version, latestMaterializationID: latest)
     }
 

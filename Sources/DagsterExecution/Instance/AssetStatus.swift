@@ -17,9 +17,6 @@ public struct AssetStatus: Sendable {
         case stale([String])
     }
 
-    /// The tag of a materialization recording the code version it was computed with.
-    public static let codeVersionTag = "dagster/code_version"
-
     /// The asset.
     public let key: AssetKey
     /// Its latest materialization, if any.
@@ -93,6 +90,15 @@ struct UpstreamState {
     }
 }
 
+extension EventLogEntry {
+    /// The code version a materialization recorded; `nil` when it recorded none, or the run id
+    /// an asset without a code version records in its place.
+    var materializationCodeVersion: String? {
+        let tag = dagsterEvent?.assetMaterialization?.tags[AssetEventTags.codeVersion]
+        return tag == runID.rawValue ? nil : tag
+    }
+}
+
 extension AssetStatus {
     /// Why `materialization` of `asset` is out of date: its code version changed, or an upstream
     /// asset's data differs from the version it read (or, without a recorded version, was
@@ -102,15 +108,14 @@ extension AssetStatus {
     {
         var causes: [String] = []
         let tags = materialization.entry.dagsterEvent?.assetMaterialization?.tags ?? [:]
-        // An asset without a code version records the run id in its place.
-        let storedVersion = tags[codeVersionTag].flatMap { $0 == materialization.entry.runID.rawValue ? nil : $0 }
+        let storedVersion = materialization.entry.materializationCodeVersion
         if let current = asset.op?.codeVersion, current != storedVersion {
             causes.append("code version changed from \(storedVersion.map { "\"\($0)\"" } ?? "none") to \"\(current)\"")
         }
         for key in asset.dependencies.sorted() {
             let state = upstream[key]
             let newer: Bool
-            if let recorded = tags[DataVersionTags.inputPrefix + key.userString], let current = state?.version {
+            if let recorded = tags[AssetEventTags.inputDataVersionPrefix + key.userString], let current = state?.version {
                 newer = current != recorded
             } else {
                 newer = (state?.latestMaterializationID ?? 0) > materialization.storageID

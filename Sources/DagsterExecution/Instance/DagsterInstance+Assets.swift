@@ -60,9 +60,7 @@ extension DagsterInstance {
         var versions: [AssetKey: String?] = Dictionary(uniqueKeysWithValues: keys.map { ($0, nil) })
         for record in try await eventLogStorage.getAssetRecords(keys) {
             guard let materialization = record.lastMaterialization else { continue }
-            // A materialization without a code version records its run id in its place.
-            let tag = materialization.entry.dagsterEvent?.assetMaterialization?.tags[AssetStatus.codeVersionTag]
-            versions[record.assetKey] = tag == materialization.entry.runID.rawValue ? nil : tag
+            versions[record.assetKey] = materialization.entry.materializationCodeVersion
         }
         return versions
     }

@@ -4,19 +4,10 @@ import DagsterDefinitions
 import DagsterStorage
 import Synchronization
 
-/// Data versions of assets (Dagster's `dagster/data_version` tags): a materialization records
-/// its own version and the versions of the upstream assets it read, so staleness can tell when
-/// an upstream changed since.
+/// Data versions of assets (Dagster's `dagster/data_version` tags, `AssetEventTags`): a
+/// materialization records its own version and the versions of the upstream assets it read, so
+/// staleness can tell when an upstream changed since.
 enum DataVersionTags {
-    /// The asset's data version.
-    static let dataVersion = AssetDataVersion.tag
-    /// Present (`true`) when the asset's body gave the data version.
-    static let userProvided = "dagster/data_version_is_user_provided"
-    /// Prefix of the tag recording an upstream asset's data version, followed by its key.
-    static let inputPrefix = "dagster/input_data_version/"
-    /// Prefix of the tag recording the storage id of the upstream event that version came from.
-    static let inputPointerPrefix = "dagster/input_event_pointer/"
-
     /// The derived data version of a materialization, as Dagster derives it: the SHA-256 of the
     /// code version (the run id when the asset has none) followed by the upstream versions in
     /// key order. Equal code and inputs give equal versions.
@@ -45,8 +36,8 @@ extension RunContext {
             guard let (version, pointer) = try await dataVersion(of: key, partitions: upstreamPartitions, current: current[key])
             else { continue }
             upstream.versions[key] = version
-            upstream.tags[DataVersionTags.inputPrefix + key.userString] = version
-            if let pointer { upstream.tags[DataVersionTags.inputPointerPrefix + key.userString] = String(pointer) }
+            upstream.tags[AssetEventTags.inputDataVersionPrefix + key.userString] = version
+            if let pointer { upstream.tags[AssetEventTags.inputEventPointerPrefix + key.userString] = String(pointer) }
         }
         return upstream
     }
@@ -59,11 +50,11 @@ extension RunContext {
     {
         let codeVersion = node.op.codeVersion ?? run.runID.rawValue
         var tags = upstream.tags
-        tags[AssetStatus.codeVersionTag] = codeVersion
+        tags[AssetEventTags.codeVersion] = codeVersion
         let version = given?.value ?? DataVersionTags.version(codeVersion: codeVersion, inputs: upstream.versions)
         dataVersions.withLock { $0[assetKey] = version }
-        tags[DataVersionTags.dataVersion] = version
-        if given != nil { tags[DataVersionTags.userProvided] = "true" }
+        tags[AssetEventTags.dataVersion] = version
+        if given != nil { tags[AssetEventTags.dataVersionIsUserProvided] = "true" }
         return tags
     }
 
@@ -83,7 +74,7 @@ extension RunContext {
                 limit: 1, ascending: false
             ).first
             stored = latest.flatMap { record in
-                record.entry.dagsterEvent?.assetMaterialization?.tags[DataVersionTags.dataVersion].map { ($0, record.storageID) }
+                record.entry.dagsterEvent?.assetMaterialization?.tags[AssetEventTags.dataVersion].map { ($0, record.storageID) }
             }
         } else {
             stored = current.map { ($0.version, $0.storageID) }
