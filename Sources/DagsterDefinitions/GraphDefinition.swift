@@ -49,7 +49,7 @@ public struct NodeInvocation: Sendable {
     /// The node's name in this graph (the alias, or the definition's name).
     public let name: String
     /// What runs.
-    public let definition: NodeDefinition
+    public internal(set) var definition: NodeDefinition
     /// Input name → source, for every wired input.
     public let inputs: [(name: String, source: InputSource)]
     /// Ordering-only (`Nothing`) dependencies.

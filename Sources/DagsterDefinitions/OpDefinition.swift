@@ -12,7 +12,7 @@ public struct InputDefinition: Sendable {
     /// A human description.
     public let description: String?
     /// For an asset input reading a partitioned upstream asset: which partition it reads.
-    public let assetPartitions: AssetInputPartitions?
+    public internal(set) var assetPartitions: AssetInputPartitions?
 
     /// Creates an input definition.
     public init(
@@ -37,7 +37,7 @@ public struct OutputDefinition: Sendable {
     /// The Swift type of the value.
     public let valueType: ValueType
     /// Whether the op must produce the output; optional outputs skip their downstream when absent.
-    public let isRequired: Bool
+    public internal(set) var isRequired: Bool
     /// Whether the output fans out into mapped steps (`DynamicOutputs`).
     public let isDynamic: Bool
     /// The resource key of the IO manager that stores the output.
@@ -45,9 +45,9 @@ public struct OutputDefinition: Sendable {
     /// A human description.
     public let description: String?
     /// The asset the output materializes (outputs of asset ops); stored under the asset's key.
-    public let assetKey: AssetKey?
+    public internal(set) var assetKey: AssetKey?
     /// How that asset is partitioned: the run's partition key then names the stored partition.
-    public let assetPartitions: PartitionsDefinition?
+    public internal(set) var assetPartitions: PartitionsDefinition?
 
     /// Creates an output definition.
     public init(
@@ -98,9 +98,9 @@ public struct OpDefinition: Sendable {
     /// The op's name.
     public let name: String
     /// Inputs, in the order the body takes them.
-    public let inputs: [InputDefinition]
+    public internal(set) var inputs: [InputDefinition]
     /// Outputs.
-    public let outputs: [OutputDefinition]
+    public internal(set) var outputs: [OutputDefinition]
     /// The config schema, or `nil` when the op takes no config.
     public let configField: ConfigField?
     /// Resource keys the op needs.

@@ -38,6 +38,7 @@ extension Asset {
 struct AssetOutputMarking {
     let key: AssetKey
     let partitions: PartitionsDefinition?
+
 }
 
 extension GraphDefinition {
@@ -63,17 +64,14 @@ extension GraphDefinition {
             }
             let markedOutput = resultNode?.name == invocation.name ? resultNode?.output : nil
             guard !bound.isEmpty || markedOutput != nil else { return invocation }
-            let definition: NodeDefinition
+            var marked = invocation
             switch invocation.definition {
             case .op(let op):
-                definition = .op(op.materializing(markedOutput.flatMap { output in asset.map { (output, $0) } }, inputPartitions: bound))
+                marked.definition = .op(op.materializing(asset, output: markedOutput, inputPartitions: bound))
             case .graph(let subgraph):
-                definition = .graph(subgraph.materializing(markedOutput == nil ? nil : asset, inputPartitions: bound))
+                marked.definition = .graph(subgraph.materializing(markedOutput == nil ? nil : asset, inputPartitions: bound))
             }
-            return NodeInvocation(
-                name: invocation.name, definition: definition, inputs: invocation.inputs, after: invocation.after,
-                dynamicScope: invocation.dynamicScope, hooks: invocation.hooks, tags: invocation.tags,
-                retryPolicy: invocation.retryPolicy)
+            return marked
         }
         return GraphDefinition(
             name: name, description: description, inputs: inputs, nodes: marked, outputMapping: outputMapping,
@@ -102,27 +100,19 @@ extension GraphDefinition {
 }
 
 extension OpDefinition {
-    /// This op with `marked.output` materializing `marked.asset`, and the inputs named in
+    /// This op with its `output` (when given) materializing `asset`, and the inputs named in
     /// `inputPartitions` reading partitioned upstream assets that way.
     fileprivate func materializing(
-        _ marked: (output: String, asset: AssetOutputMarking)?, inputPartitions: [String: AssetInputPartitions]
+        _ asset: AssetOutputMarking?, output marked: String?, inputPartitions: [String: AssetInputPartitions]
     ) -> OpDefinition {
-        let inputs = inputs.map { input in
-            guard let partitioning = inputPartitions[input.name] else { return input }
-            return InputDefinition(
-                name: input.name, dagsterType: input.dagsterType, valueType: input.valueType, description: input.description,
-                assetPartitions: partitioning)
+        var op = self
+        for index in op.inputs.indices {
+            if let partitioning = inputPartitions[op.inputs[index].name] { op.inputs[index].assetPartitions = partitioning }
         }
-        let outputs = outputs.map { output in
-            guard let marked, marked.output == output.name else { return output }
-            return OutputDefinition(
-                name: output.name, dagsterType: output.dagsterType, valueType: output.valueType, isRequired: output.isRequired,
-                isDynamic: output.isDynamic, ioManagerKey: output.ioManagerKey, description: output.description,
-                assetKey: marked.asset.key, assetPartitions: marked.asset.partitions)
+        for index in op.outputs.indices where marked != nil && op.outputs[index].name == marked {
+            op.outputs[index].assetKey = asset?.key
+            op.outputs[index].assetPartitions = asset?.partitions
         }
-        return OpDefinition(
-            name: name, inputs: inputs, outputs: outputs, configField: configField, requiredResourceKeys: requiredResourceKeys,
-            tags: tags, description: description, codeVersion: codeVersion, retryPolicy: retryPolicy,
-            declarationErrors: declarationErrors, compute: compute)
+        return op
     }
 }

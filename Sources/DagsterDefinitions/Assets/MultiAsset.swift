@@ -72,12 +72,11 @@ public struct MultiAsset: Sendable, AssetDefinitionConvertible {
         /// The op materializing `selected` (every key for the full multi-asset).
         let makeOp: @Sendable (Set<AssetKey>) -> OpDefinition = { selected in
             let outputs = outs.map { out in
-                let output = out.outputDefinition
-                return DeclaredOutput(
-                    definition: OutputDefinition(
-                        name: output.name, dagsterType: output.dagsterType, valueType: output.valueType,
-                        isRequired: selected.contains(out.spec.key), ioManagerKey: output.ioManagerKey,
-                        description: output.description, assetKey: out.spec.key, assetPartitions: partitions))
+                var output = out.outputDefinition
+                output.isRequired = selected.contains(out.spec.key)
+                output.assetKey = out.spec.key
+                output.assetPartitions = partitions
+                return DeclaredOutput(definition: output)
             }
             let selectedNames = Set(outs.filter { selected.contains($0.spec.key) }.map(\.outputDefinition.name))
             let declaration = OpDeclaration(
