@@ -16,10 +16,14 @@ public struct Definitions: Sendable {
     public let assets: [AssetsDefinition]
     /// The checks of the assets, run with them.
     public let assetChecks: [AssetCheck]
+    /// The graph of the assets, checked once when the definitions are built.
+    let checkedAssetGraph: AssetGraph
 
     /// Binds resources to jobs and validates everything.
-    /// - Throws: `DagsterError(.invalidDefinition)` listing every problem, each naming the job,
-    ///   node and input or resource concerned.
+    /// - Throws: `DagsterError(.invalidDefinition)`: for the assets, the first problem found
+    ///   (an unknown checked asset, duplicate keys, undefined upstreams, a cycle, a bad partition
+    ///   mapping or asset job selection); for the jobs, every problem, each naming the job, node
+    ///   and input or resource concerned.
     public init(
         assets: [any AssetDefinitionConvertible] = [], assetChecks: [AssetCheck] = [], jobs: [Job] = [],
         assetJobs: [AssetJobDefinition] = [], resources: [String: ResourceDefinition] = [:],
@@ -35,11 +39,13 @@ public struct Definitions: Sendable {
             throw DagsterError(
                 .invalidDefinition,
                 unknownChecks.map { "asset check '\($0.definition.name)' checks \($0.definition.assetKey.userString), which no asset defines" }
-                    .joined(separator: "; "))
+                    .joined(separator: "; ") + "; add that asset to Definitions(assets:) or correct the check's asset")
         }
+        let graph = try AssetDependencyGraph(definitions)
+        self.checkedAssetGraph = graph.assetGraph
         let implicitJob = definitions.contains { !$0.isExternal } || !assetChecks.isEmpty
-            ? [try Job.materializing(assets, checks: assetChecks)] : []
-        let selectedJobs = try assetJobs.map { try $0.job(assets: definitions, checks: assetChecks) }
+            ? [try Job.materializing(graph, checks: assetChecks, selection: nil)] : []
+        let selectedJobs = try assetJobs.map { try $0.job(assets: graph, checks: assetChecks) }
         self.jobs = (implicitJob + selectedJobs + jobs).map { job in
             job.with(
                 resources: resources.merging(job.resources) { _, jobResource in jobResource },

@@ -37,7 +37,17 @@ extension Job {
         name: String = implicitAssetJobName,
         resources: [String: ResourceDefinition] = [:], tags: [String: String] = [:], executor: ExecutorDefinition? = nil
     ) throws -> Job {
-        let graph = try AssetDependencyGraph(assets.flatMap(\.assetDefinitions))
+        try materializing(
+            AssetDependencyGraph(assets.flatMap(\.assetDefinitions)), checks: checks, selection: selection, name: name,
+            resources: resources, tags: tags, executor: executor)
+    }
+
+    /// `materializing(_:…)` over assets already checked as a graph (Definitions check theirs once
+    /// for all their asset jobs).
+    static func materializing(
+        _ graph: AssetDependencyGraph, checks: [AssetCheck], selection: Set<AssetKey>?, name: String = implicitAssetJobName,
+        resources: [String: ResourceDefinition] = [:], tags: [String: String] = [:], executor: ExecutorDefinition? = nil
+    ) throws -> Job {
         if let selection {
             let unknown = selection.subtracting(graph.byKey.keys).map(\.userString).sorted()
             guard unknown.isEmpty else {
@@ -144,8 +154,10 @@ extension Job {
 /// upstreams, no cycles), plus the partition mappings of their inputs.
 struct AssetDependencyGraph {
     let byKey: [AssetKey: AssetsDefinition]
+    /// The graph selections resolve against.
+    let assetGraph: AssetGraph
     /// Every key, upstream before downstream.
-    let topologicalOrder: [AssetKey]
+    var topologicalOrder: [AssetKey] { assetGraph.topologicalOrder }
 
     init(_ assets: [AssetsDefinition]) throws {
         let graph = try AssetGraph(assets.map(\.graphNode))
@@ -169,6 +181,6 @@ struct AssetDependencyGraph {
         }
         guard problems.isEmpty else { throw DagsterError(.invalidDefinition, problems.sorted().joined(separator: "; ")) }
         self.byKey = byKey
-        self.topologicalOrder = graph.topologicalOrder
+        self.assetGraph = graph
     }
 }

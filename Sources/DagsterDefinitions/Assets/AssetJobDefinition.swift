@@ -30,18 +30,18 @@ public struct AssetJobDefinition: Sendable {
     /// The job over `assets` (and the checks of the selected ones).
     /// - Throws: `DagsterError(.invalidDefinition)` naming the job when the selection does not
     ///   parse, names an unknown key, or selects no asset that can be materialized.
-    func job(assets: [AssetsDefinition], checks: [AssetCheck]) throws -> Job {
+    func job(assets graph: AssetDependencyGraph, checks: [AssetCheck]) throws -> Job {
         let keys: Set<AssetKey>
         do {
-            keys = try AssetSelection.fromCommandLine(selection).resolve(in: try AssetGraph(assets.map(\.graphNode)))
+            keys = try AssetSelection.fromCommandLine(selection).resolve(in: graph.assetGraph)
         } catch let error as DagsterError {
             throw DagsterError(.invalidDefinition, "asset job '\(name)': selection '\(selection)': \(error.message)")
         }
-        let materializable = keys.subtracting(assets.filter(\.isExternal).map(\.key))
+        let materializable = keys.intersection(graph.assetGraph.materializableKeys)
         guard !materializable.isEmpty else {
             throw DagsterError(
                 .invalidDefinition, "asset job '\(name)': selection '\(selection)' selects no asset this code location materializes")
         }
-        return try Job.materializing(assets, checks: checks, selection: materializable, name: name, tags: tags, executor: executor)
+        return try Job.materializing(graph, checks: checks, selection: materializable, name: name, tags: tags, executor: executor)
     }
 }

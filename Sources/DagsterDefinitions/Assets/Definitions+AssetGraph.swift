@@ -23,15 +23,14 @@ extension PartitionsDefinition {
 }
 
 extension Definitions {
-    /// The graph of the code location's assets, for asset selections.
-    /// - Throws: `DagsterError(.invalidDefinition)` naming duplicate keys, unknown upstream
-    ///   keys or a cycle (already refused when the definitions were built).
-    public func assetGraph() throws -> AssetGraph { try AssetGraph(assets.map(\.graphNode)) }
+    /// The graph of the code location's assets, for asset selections (checked when the
+    /// definitions were built, which refused duplicate keys, unknown upstreams and cycles).
+    public func assetGraph() -> AssetGraph { checkedAssetGraph }
 
     /// The keys an asset selection string selects (the selection syntax, or the command line's
     /// comma-separated form).
     /// - Throws: `DagsterError(.invalidAssetSelection)` pointing at the position of a syntax
-    ///   error, or naming an unknown key.
+    ///   error; `DagsterError(.invalidSubset)` naming an unknown key (with similar keys).
     public func selectAssets(_ selection: String) throws -> Set<AssetKey> {
         try AssetSelection.fromCommandLine(selection).resolve(in: assetGraph())
     }
