@@ -3,7 +3,7 @@ import DagsterCore
 
 /// What a running op sees: its run, config, resources, logger, retry count, and ways to log
 /// materializations, observations and expectation results.
-public final class OpContext: Sendable {
+public final class OpContext: Sendable, PartitionAccess {
     /// The run's id.
     public let runID: RunID
     /// The job's name.
@@ -47,10 +47,6 @@ public final class OpContext: Sendable {
         self.log = DagsterLogger(sink: sink)
         self.sink = sink
     }
-
-    /// The partition the run materializes or processes, for a run of one partition (of a
-    /// partitioned job, or of partitioned assets).
-    public var partitionKey: String? { partitions?.key }
 
     /// The op's config decoded as `C`.
     public func config<C: Decodable>(as type: C.Type = C.self) throws -> C {

@@ -10,7 +10,7 @@ struct PartitionedJobTests {
     private func job() throws -> Job {
         let daily = try PartitionsDefinition.daily(startDate: "2024-01-01")
         let fetch = Op("fetch", config: DayConfig.self) { (context: OpContext, config: DayConfig) in
-            "\(config.day) for \(context.partitionKey ?? "-")"
+            "\(config.day) for \(try context.requirePartitionKey())"
         }
         let config = try PartitionedConfig.timeWindow(daily) { window in
             let day = ISO8601DateFormatter().string(from: window.start).prefix(10)

@@ -3,7 +3,7 @@ import DagsterCore
 
 /// What an asset's body receives: the asset being materialized, plus everything an op's
 /// context offers (run, config, resources, logging).
-public struct AssetContext: Sendable {
+public struct AssetContext: Sendable, PartitionAccess {
     /// The asset being materialized.
     public let assetKey: AssetKey
     /// The context of the op computing the asset.
@@ -23,28 +23,6 @@ public struct AssetContext: Sendable {
         self.partitions = partitions
         self.selectedAssetKeys = selectedAssetKeys ?? [assetKey]
     }
-
-    /// The partition being materialized, in a run of one partition; `nil` for a range of
-    /// partitions (read `partitionKeyRange` or `partitionKeys`) or an unpartitioned asset.
-    public var partitionKey: String? { partitions?.key }
-    /// The partition being materialized, for a body that cannot work without one.
-    /// - Throws: Dagster's `DagsterInvariantViolationError` in a run that names no partition
-    ///   (or a range).
-    public func requirePartitionKey() throws -> String {
-        guard let partitionKey else {
-            throw DagsterError(
-                .invariantViolation,
-                partitions?.range == nil
-                    ? "Cannot access partition_key for a non-partitioned run"
-                    : "Cannot access partition_key for a partitioned run with a range of partitions. Call partitionKeyRange instead.")
-        }
-        return partitionKey
-    }
-
-    /// The range of partitions being materialized (start and end alike for one partition).
-    public var partitionKeyRange: PartitionKeyRange? { partitions?.keyRange }
-    /// Every partition being materialized, in partition order.
-    public var partitionKeys: [String] { partitions?.keys ?? [] }
 
     /// The run tag naming the partition a run materializes.
     public static let partitionTag = "dagster/partition"
