@@ -39,8 +39,11 @@ public final class ComputeLogCapture: Sendable {
     public static func start(base: URL, runID: RunID, fileKey: String = makeFileKey()) throws -> ComputeLogCapture {
         let directory = directory(base: base, runID: runID)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let out = open(directory.appendingPathComponent(fileKey + ".out").path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
-        let err = open(directory.appendingPathComponent(fileKey + ".err").path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
+        // Close-on-exec: processes the step starts write through the redirected stdout/stderr,
+        // and must not hold the capture files (or keep them open past the capture).
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC
+        let out = open(directory.appendingPathComponent(fileKey + ".out").path, flags, 0o644)
+        let err = open(directory.appendingPathComponent(fileKey + ".err").path, flags, 0o644)
         guard out >= 0, err >= 0 else {
             if out >= 0 { close(out) }
             if err >= 0 { close(err) }
@@ -71,6 +74,9 @@ final class OutputTee: Sendable {
         let finished: DispatchSemaphore
     }
 
+    /// How long stopping the last capture waits for the pipes to drain.
+    static let drainSeconds = 5
+
     /// The open captures, read by the reader threads for every chunk.
     private let sinks = Mutex<[Int: (out: Int32, err: Int32)]>([:])
     /// Installed streams and the next sink id; held while captures open and close, so
@@ -94,8 +100,12 @@ final class OutputTee: Sendable {
             if isLast {
                 for stream in state.streams {
                     dup2(stream.saved, stream.target)
-                    stream.finished.wait()
-                    close(stream.saved)
+                    // A process the step started that still holds the pipe keeps it open: stop
+                    // waiting after a while, and leave the original descriptor open for the reader
+                    // thread, which copies that process's output until it exits.
+                    if stream.finished.wait(timeout: .now() + .seconds(Self.drainSeconds)) == .success {
+                        close(stream.saved)
+                    }
                 }
                 state.streams = []
             }
@@ -113,7 +123,8 @@ final class OutputTee: Sendable {
             guard pipe(&ends) == 0 else {
                 throw DagsterError(.storage, "cannot capture compute logs: pipe failed: \(String(cString: strerror(errno)))")
             }
-            let saved = dup(target)
+            let saved = fcntl(target, F_DUPFD_CLOEXEC, 0)
+            _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
             dup2(ends[1], target)
             close(ends[1])
             let finished = DispatchSemaphore(value: 0)
