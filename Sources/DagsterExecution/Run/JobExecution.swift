@@ -150,15 +150,16 @@ public enum JobExecution {
             }
         }
         guard !planned.isEmpty else { return }
-        let pid = ProcessInfo.processInfo.processIdentifier
-        try await instance.handleNewEvents(planned.map { data in
+        let recorder = RunEventRecorder(runID: run.runID, jobName: run.jobName)
+        let events = EventFactory(jobName: run.jobName, pid: ProcessInfo.processInfo.processIdentifier)
+        for data in planned {
             let key = "[" + data.assetKey.path.map { JSONValue.string($0).jsonText() }.joined(separator: ", ") + "]"
-            let message = "\(run.jobName) intends to materialize asset \(key)"
-            let event = DagsterEvent(
-                .assetMaterializationPlanned, jobName: run.jobName, message: message,
-                payload: .assetMaterializationPlanned(data), pid: pid)
-            return EventLogEntry(runID: run.runID, level: .debug, userMessage: message, jobName: run.jobName, dagsterEvent: event)
-        })
+            recorder.record(
+                events.run(
+                    .assetMaterializationPlanned, "\(run.jobName) intends to materialize asset \(key)",
+                    .assetMaterializationPlanned(data)))
+        }
+        try await recorder.flush(to: instance)
     }
 
     /// The job's resources plus a default `io_manager` when none is bound.

@@ -22,7 +22,9 @@ extension JobExecution {
             job: job, runConfig: run.runConfig, opSelection: run.opSelection ?? [], instance: instance,
             executorOverride: InProcessExecutor())
         let execution = try ActiveExecution(plan: prepared.plan, handoff: handoff)
-        guard let node = execution.node(of: handoff.stepKey) else { return }
+        guard let node = execution.node(of: handoff.stepKey) else {
+            throw DagsterError(.invariantViolation, "step '\(handoff.stepKey)' is not a step of job \(job.name)'s plan")
+        }
         let recorder = RunEventRecorder(runID: run.runID, jobName: job.name)
         let events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
         let scope: StepProcessScope
@@ -63,14 +65,13 @@ extension JobExecution {
     public static func reportStepWorkerFailure(
         _ error: any Error, handoff: StepHandoff, run: DagsterRun, instance: DagsterInstance
     ) async throws {
+        let recorder = RunEventRecorder(runID: run.runID, jobName: run.jobName)
         let events = EventFactory(jobName: run.jobName, pid: ProcessInfo.processInfo.processIdentifier)
-        let event = events.stepFailure(
-            handoff.stepKey, handle: ExecutionPlan.handle(ofStepKey: handoff.stepKey),
-            StepFailureData(error: SerializableError(error), errorSource: .frameworkError))
-        try await instance.handleNewEvents([
-            EventLogEntry(
-                runID: run.runID, level: .error, userMessage: event.message, stepKey: handoff.stepKey, jobName: run.jobName,
-                dagsterEvent: event)
-        ])
+        recorder.record(
+            events.stepFailure(
+                handoff.stepKey, handle: ExecutionPlan.handle(ofStepKey: handoff.stepKey),
+                StepFailureData(error: SerializableError(error), errorSource: .frameworkError)),
+            level: .error)
+        try await recorder.flush(to: instance)
     }
 }
