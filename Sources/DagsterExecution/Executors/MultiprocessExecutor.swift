@@ -92,7 +92,7 @@ public struct MultiprocessExecutor: Executor {
                 }
                 if !interrupted {
                     let ready = run.takeReadySteps(
-                        limit: maxConcurrent - running.count, priority: { StepPriority.of($0.tags) },
+                        limit: maxConcurrent - running.count, priority: { $0.priority },
                         admit: { limits.admit($0.tags) })
                     for key in ready {
                         let tags = run.execution.withLock { $0.node(of: key)?.tags } ?? [:]

@@ -52,6 +52,8 @@ public final class PlanNode: Sendable {
     public let upstream: [String]
     /// The depth in the plan: 0 for nodes without upstream, else one more than the deepest upstream.
     public let level: Int
+    /// The `dagster/priority` of its steps (read once from its tags; 0 when absent or not an integer).
+    public let priority: Int
 
     init(
         handle: String, op: OpDefinition, inputs: [(name: String, source: PlanSource)], after: [String],
@@ -68,6 +70,7 @@ public final class PlanNode: Sendable {
         self.retryPolicy = retryPolicy
         self.upstream = upstream
         self.level = level
+        self.priority = StepPriority.of(tags)
     }
 }
 
