@@ -49,9 +49,7 @@ public struct MultiprocessExecutor: Executor {
                     + "A non-ephemeral instance is needed to coordinate execution between multiple processes. "
                     + "Set DAGSTER_HOME to a folder (or pass DagsterInstance.open(home:)) for a persistent instance.")
         }
-        let inMemory = plan.nodes.flatMap { node in
-            node.op.outputs.filter { resources[$0.ioManagerKey]?.isProcessLocal ?? false }.map { "\(node.handle).\($0.name)" }
-        }
+        let inMemory = PreparedRun.processLocalOutputs(of: plan, resources: resources)
         if !inMemory.isEmpty {
             throw DagsterError(
                 .invalidDefinition,

@@ -40,11 +40,12 @@ struct PreparedRun: Sendable {
     }
 
     /// Whether outputs of this run's steps live only in this process's memory.
-    var storesOutputsInMemory: Bool {
-        plan.nodes.contains { node in
-            node.op.outputs.contains { output in
-                resources[output.ioManagerKey]?.isProcessLocal ?? false
-            }
+    var storesOutputsInMemory: Bool { !Self.processLocalOutputs(of: plan, resources: resources).isEmpty }
+
+    /// The outputs (`node.output`) of `plan` whose IO manager keeps them in this process's memory.
+    static func processLocalOutputs(of plan: ExecutionPlan, resources: [String: ResourceDefinition]) -> [String] {
+        plan.nodes.flatMap { node in
+            node.op.outputs.filter { resources[$0.ioManagerKey]?.isProcessLocal ?? false }.map { "\(node.handle).\($0.name)" }
         }
     }
 }
