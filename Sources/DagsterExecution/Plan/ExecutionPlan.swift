@@ -97,6 +97,12 @@ public struct ExecutionPlan: Sendable {
         return String(key[..<open])
     }
 
+    /// The mapping key of a mapped step key (`op[key]` → `key`), `nil` for another step.
+    public static func mappingKey(ofStepKey key: StepKey) -> String? {
+        guard key.hasSuffix("]"), let open = key.firstIndex(of: "[") else { return nil }
+        return String(key[key.index(after: open)..<key.index(before: key.endIndex)])
+    }
+
     /// The node with `handle`.
     public func node(_ handle: String) -> PlanNode? { indexByHandle[handle].map { nodes[$0] } }
 

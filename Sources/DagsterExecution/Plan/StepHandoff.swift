@@ -88,13 +88,15 @@ extension ActiveExecution {
         }
         let refs = handoff.outputs.refs
         self.init(plan: plan, onlyHandles: [], produced: Set(refs))
+        // The mapping keys of the mapped steps a collect input reads, in collect order.
         var collected: [DynamicScope: [String]] = [:]
-        for ref in refs where ref.mappingKey == nil && ref.stepKey != ExecutionPlan.handle(ofStepKey: ref.stepKey) {
-            guard let scope = plan.node(ExecutionPlan.handle(ofStepKey: ref.stepKey))?.scope,
-                let open = ref.stepKey.firstIndex(of: "[")
+        var seen: [DynamicScope: Set<String>] = [:]
+        for ref in refs where ref.mappingKey == nil {
+            guard let mappingKey = ExecutionPlan.mappingKey(ofStepKey: ref.stepKey),
+                let scope = plan.node(ExecutionPlan.handle(ofStepKey: ref.stepKey))?.scope,
+                seen[scope, default: []].insert(mappingKey).inserted
             else { continue }
-            let mappingKey = String(ref.stepKey[ref.stepKey.index(after: open)..<ref.stepKey.index(before: ref.stepKey.endIndex)])
-            if !(collected[scope]?.contains(mappingKey) ?? false) { collected[scope, default: []].append(mappingKey) }
+            collected[scope, default: []].append(mappingKey)
         }
         adoptRunningStep(
             key: handoff.stepKey, nodeIndex: nodeIndex, mappingKey: handoff.mappingKey, attempts: handoff.attempt,
