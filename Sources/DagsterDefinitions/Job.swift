@@ -57,12 +57,13 @@ public struct Job: Sendable {
         graph: Graph<repeat each In, Out>, name: String? = nil, description: String? = nil,
         resources: [String: ResourceDefinition] = [:], config: JSONValue? = nil, tags: [String: String] = [:],
         metadata: Metadata = [:], hooks: [HookDefinition] = [], executor: ExecutorDefinition? = nil,
-        opRetryPolicy: RetryPolicy? = nil
+        opRetryPolicy: RetryPolicy? = nil, partitionedConfig: PartitionedConfig? = nil
     ) {
         self.init(
             name: name ?? graph.definition.name, description: description ?? graph.definition.description,
             graph: graph.definition, resources: resources, defaultRunConfig: config, tags: tags, metadata: metadata,
-            hooks: hooks, executor: executor, opRetryPolicy: opRetryPolicy, opSelection: nil)
+            hooks: hooks, executor: executor, opRetryPolicy: opRetryPolicy, opSelection: nil,
+            partitionedConfig: partitionedConfig)
     }
 
     /// The memberwise form, for the engine and for derived jobs.

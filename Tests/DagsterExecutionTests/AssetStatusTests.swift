@@ -62,7 +62,7 @@ extension AssetStatusTests {
     @Test func aNewObservationOfASourceMakesItsDownstreamStale() async throws {
         let instance = try DagsterInstance.localTemp()
         let version = Mutex("v1")
-        let source = ObservableSourceAsset("source") { _ in ObserveResult(dataVersion: version.withLock { $0 }) }
+        let source = ObservableSourceAsset("source") { _ in ObserveResult(dataVersion: DataVersion(version.withLock { $0 })) }
         let report = Asset("report", deps: [AssetKey("source")]) { (_: AssetContext) in 1 }
         let reading = Asset("reading", ins: source.asset(of: Int.self)) { (_: AssetContext, value: Int) in value }
         let storage = try #require(instance.storageDirectory)

@@ -48,6 +48,7 @@ extension Job {
         _ graph: AssetDependencyGraph, checks: [AssetCheck], selection: Set<AssetKey>?, name: String = implicitAssetJobName,
         resources: [String: ResourceDefinition] = [:], tags: [String: String] = [:], executor: ExecutorDefinition? = nil
     ) throws -> Job {
+        let external = graph.assetGraph.externalKeys
         if let selection {
             let unknown = selection.subtracting(graph.byKey.keys).map(\.userString).sorted()
             guard unknown.isEmpty else {
@@ -56,9 +57,6 @@ extension Job {
                     "no asset with key \(unknown.joined(separator: ", ")); defined: "
                         + graph.byKey.keys.map(\.userString).sorted().joined(separator: ", "))
             }
-        }
-        let external = graph.byKey.values.filter(\.isExternal).map(\.key)
-        if let selection {
             let selectedExternal = selection.intersection(external).map(\.userString).sorted()
             guard selectedExternal.isEmpty else {
                 throw DagsterError(

@@ -2,14 +2,18 @@ import DagsterCore
 
 /// A version of an asset's data: equal versions mean equal data, so assets downstream of an
 /// unchanged version are not stale.
-public struct DataVersion: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct DataVersion: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// The version text.
     public let value: String
 
     /// A version.
     public init(_ value: String) { self.value = value }
+    /// A version written as a string literal: `"v2"`.
     public init(stringLiteral value: String) { self.value = value }
+    /// A version written with interpolation: `"rows-\(count)"`.
+    public init(stringInterpolation: DefaultStringInterpolation) { self.value = String(stringInterpolation: stringInterpolation) }
 
+    /// The version text.
     public var description: String { value }
 }
 

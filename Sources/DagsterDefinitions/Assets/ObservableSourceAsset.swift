@@ -5,12 +5,12 @@ import DagsterCore
 /// any metadata.
 public struct ObserveResult: Sendable {
     /// The version of the data as it is now (a hash, a modification time, a row count, …).
-    public var dataVersion: String?
+    public var dataVersion: DataVersion?
     /// What was observed.
     public var metadata: Metadata
 
     /// Creates a result.
-    public init(dataVersion: String? = nil, metadata: Metadata = [:]) {
+    public init(dataVersion: DataVersion? = nil, metadata: Metadata = [:]) {
         self.dataVersion = dataVersion
         self.metadata = metadata
     }
@@ -22,7 +22,7 @@ public struct ObserveResult: Sendable {
 ///
 /// ```swift
 /// let events = ObservableSourceAsset(["raw", "events"]) { _ in
-///     ObserveResult(dataVersion: try fileHash("/data/events.csv"))
+///     ObserveResult(dataVersion: DataVersion(try fileHash("/data/events.csv")))
 /// }
 /// let defs = try Definitions(assets: [events, daily])
 /// ```
@@ -48,7 +48,7 @@ public struct ObservableSourceAsset: Sendable, AssetDefinitionConvertible {
             context.logEvent(
                 AssetObservation(
                     assetKey: key, metadata: result.metadata,
-                    tags: result.dataVersion.map { [AssetEventTags.dataVersion: $0] } ?? [:]))
+                    tags: result.dataVersion.map { [AssetEventTags.dataVersion: $0.value] } ?? [:]))
             return OutputShape.nothing.produced(by: ())
         }
         definition = AssetsDefinition(spec: spec, op: nil, observeOp: op)
