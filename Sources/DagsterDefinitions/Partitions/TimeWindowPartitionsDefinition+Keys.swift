@@ -39,16 +39,6 @@ extension TimeWindowPartitionsDefinition {
         lastWindow(now: currentTime.timeIntervalSince1970).map { partitionKey(forWindowStart: $0.start) }
     }
 
-    /// The first partition's window as of `currentTime`.
-    public func firstPartitionWindow(currentTime: Date) -> TimeWindow? {
-        firstWindow(now: currentTime.timeIntervalSince1970)?.timeWindow
-    }
-
-    /// The last partition's window as of `currentTime`.
-    public func lastPartitionWindow(currentTime: Date) -> TimeWindow? {
-        lastWindow(now: currentTime.timeIntervalSince1970)?.timeWindow
-    }
-
     /// The window of the partition a key names: the first window starting at or after the time the
     /// key reads as. Throws `DagsterError(.invalidInput)` if the key does not match the format.
     public func timeWindow(forPartitionKey key: String) throws(DagsterError) -> TimeWindow {
