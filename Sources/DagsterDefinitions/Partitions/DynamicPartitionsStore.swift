@@ -27,7 +27,8 @@ public struct InMemoryDynamicPartitionsStore: DynamicPartitionsStore, Hashable {
     /// Adds keys that are not there yet, keeping their order.
     public mutating func addPartitions(_ keys: [String], named name: String) {
         var existing = keysByName[name] ?? []
-        for key in keys where !existing.contains(key) { existing.append(key) }
+        var present = Set(existing)
+        for key in keys where present.insert(key).inserted { existing.append(key) }
         keysByName[name] = existing
     }
 
