@@ -1,3 +1,4 @@
+import DagsterConfig
 import DagsterCore
 import Foundation
 
@@ -27,7 +28,7 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
 
     /// A schedule firing at the ticks of any of the cron strings; the list may not be empty.
     public init(_ cronStrings: [String]) throws(DagsterError) {
-        let listText = Self.listDescription(cronStrings)
+        let listText = PythonText.list(cronStrings)
         guard !cronStrings.isEmpty else {
             throw DagsterError(.invalidDefinition, "invalid cron schedule \(listText): give at least one cron string")
         }
@@ -49,7 +50,7 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
 
     /// The cron string, or the list in Python's notation (`['0 0 * * *', '0 12 * * *']`).
     public var description: String {
-        isList ? Self.listDescription(cronStrings) : expressions[0].text
+        isList ? PythonText.list(cronStrings) : expressions[0].text
     }
 
     /// Whether a step is larger than its field (e.g. `*/90` in the minute field), which Dagster
@@ -78,10 +79,6 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
     public func previousTick(atOrBefore date: Date, in zone: ZoneResolver) -> Date? {
         var ticks = ticks(through: date, in: zone)
         return ticks.next()
-    }
-
-    private static func listDescription(_ strings: [String]) -> String {
-        "[" + strings.map { "'\($0)'" }.joined(separator: ", ") + "]"
     }
 }
 
