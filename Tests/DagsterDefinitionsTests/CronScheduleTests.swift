@@ -105,6 +105,11 @@ struct CronScheduleTests {
         #expect(try CronSchedule("*/90 * * * *").hasOutOfRangeInterval)
         #expect(try CronSchedule(["0 0 * * *", "0 */30 * * *"]).hasOutOfRangeInterval)
         #expect(try !CronSchedule("*/15 * * * *").hasOutOfRangeInterval)
+        // `L` ends a day-of-month range at 31; a day-of-week `*` spans 0-7, as in Dagster's check.
+        #expect(try CronSchedule("0 0 1-L/40 * *").hasOutOfRangeInterval)
+        #expect(try !CronSchedule("0 0 1-L/31 * *").hasOutOfRangeInterval)
+        #expect(try CronSchedule("0 0 * * */8").hasOutOfRangeInterval)
+        #expect(try !CronSchedule("0 0 * * */7").hasOutOfRangeInterval)
     }
 
     @Test func descriptionIsTheCronStringOrPythonList() throws {
