@@ -8,8 +8,9 @@
 ///   field is `*`, in which case both copies fire, in time order.
 ///
 /// Dagster computes a cron string ending in ` 29 2 *` as "the 28th of February, plus a day in leap
-/// years", and so does this cursor: from a start on 28 February after the tick time, the 29th of
-/// that year is skipped, as in Dagster.
+/// years", and so does this cursor for any expression firing only on 29 February
+/// (``CronExpression/dayBeforeLeapDay``): from a start on 28 February after the tick time, the
+/// 29th of that year is skipped, as in Dagster.
 struct CronTickCursor: Sendable {
     let expression: CronExpression
     /// Whether ticks of `expression` (the 28 February variant) move to 29 February in leap years.
@@ -26,16 +27,8 @@ struct CronTickCursor: Sendable {
     private static let lookBackSeconds: Int64 = 3 * 3600
 
     init(expression: CronExpression, zone: ZoneResolver, from start: Double) {
-        let leapDaySuffix = " 29 2 *"
-        if expression.text.hasSuffix(leapDaySuffix),
-            let dayBefore = try? CronExpression(String(expression.text.dropLast(leapDaySuffix.count)) + " 28 2 *")
-        {
-            self.expression = dayBefore
-            self.shiftsToLeapDay = true
-        } else {
-            self.expression = expression
-            self.shiftsToLeapDay = false
-        }
+        self.expression = expression.dayBeforeLeapDay ?? expression
+        self.shiftsToLeapDay = expression.firesOnlyOnLeapDay
         self.zone = zone
         self.lowerBound = start
         let startSecond = Int64(start.rounded(.down))
