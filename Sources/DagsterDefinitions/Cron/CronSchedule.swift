@@ -95,7 +95,9 @@ public struct CronTicks: Sequence, IteratorProtocol, Sendable {
 
     /// The next tick in seconds since 1970, or `nil` when the schedule never fires again.
     mutating func nextInstant() -> Int64? {
-        guard let earliest = heads.compactMap({ $0 }).min() else { return nil }
+        var earliest: Int64?
+        for case let head? in heads where earliest.map({ head < $0 }) ?? true { earliest = head }
+        guard let earliest else { return nil }
         for index in heads.indices where heads[index] == earliest {
             heads[index] = cursors[index].next()
         }
