@@ -108,6 +108,20 @@ struct PartitionsDefinitionTests {
         }
     }
 
+    @Test func aKeyInTheMiddleOfAWindowIsNotAPartition() throws {
+        // A format finer than the schedule can name times at which no partition starts.
+        let daily = try TimeWindowPartitionsDefinition.daily(startDate: "2024-01-01-00", fmt: "%Y-%m-%d-%H")
+        let now = Self.march20.currentTime
+        #expect(daily.hasPartitionKey("2024-01-02-00", currentTime: now))
+        #expect(!daily.hasPartitionKey("2024-01-01-05", currentTime: now))
+        let error = #expect(throws: DagsterError.self) { try daily.validatePartitionKey("2024-01-01-05", currentTime: now) }
+        #expect(error?.code == .unknownPartition)
+        #expect(error?.message.contains("it does not start a partition; the next partition starts at '2024-01-02-00'") == true)
+        #expect(try daily.partitionKeys(in: PartitionKeyRange(start: "2024-01-01-00", end: "2024-01-02-00"))
+            == ["2024-01-01-00", "2024-01-02-00"])
+        #expect(try daily.timeWindow(forPartitionKey: "2024-01-01-00").end.timeIntervalSince1970 == 1_704_153_600)
+    }
+
     @Test func timeWindowRangesAndLookups() throws {
         let keys = try Self.daily.partitionKeys(in: PartitionKeyRange(start: "2024-01-30", end: "2024-02-02"))
         #expect(keys == ["2024-01-30", "2024-01-31", "2024-02-01", "2024-02-02"])

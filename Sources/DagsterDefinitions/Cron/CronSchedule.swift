@@ -75,6 +75,17 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
         return ticks.next()
     }
 
+    /// Whether `instant` is a tick whose wall time happens exactly once in `zone`, decided from the
+    /// wall time alone, without iterating ticks. `false` also when only iterating can tell: a
+    /// repeated or skipped wall time, or a schedule firing only on 29 February.
+    func firesUnambiguously(at instant: Int64, in zone: ZoneResolver) -> Bool {
+        let local = zone.localTime(at: instant)
+        guard local.second == 0, expressions.contains(where: { !$0.firesOnlyOnLeapDay && $0.matches(local) }) else {
+            return false
+        }
+        return zone.resolve(local) == .unique(instant)
+    }
+
     /// The last tick at or before `date`.
     public func previousTick(atOrBefore date: Date, in zone: ZoneResolver) -> Date? {
         var ticks = ticks(through: date, in: zone)

@@ -53,10 +53,8 @@ extension TimeWindowPartitionsDefinition {
 
     /// The start of the partition a key names.
     func startInstant(forPartitionKey key: String) throws(DagsterError) -> Int64 {
-        let instant = try keyInstant(key)
-        if cronSchedule == "0 0 * * *" || cronSchedule == "0 * * * *" { return instant }
-        guard let window = window(startingAtOrAfter: Double(instant)) else { throw neverTicks() }
-        return window.start
+        guard let start = windowStart(atOrAfter: try keyInstant(key)) else { throw neverTicks() }
+        return start
     }
 
     /// The key of the partition whose window contains `date` (with `endClosed`, a date on a
@@ -82,12 +80,13 @@ extension TimeWindowPartitionsDefinition {
 
     /// Throws `DagsterError(.unknownPartition)` explaining why `key` is not a partition as of `currentTime`.
     public func validatePartitionKey(_ key: String, currentTime: Date) throws(DagsterError) {
-        let start: Int64
+        let instant: Int64
         do {
-            start = try startInstant(forPartitionKey: key)
+            instant = try keyInstant(key)
         } catch {
             throw unknownKey(key, "it does not match the date format '\(fmt)'")
         }
+        guard let start = windowStart(atOrAfter: instant) else { throw neverTicks() }
         let now = currentTime.timeIntervalSince1970
         guard let first = firstWindow(now: now), let last = lastWindow(now: now) else {
             throw unknownKey(key, "there are no partitions yet as of \(zone.isoString(for: currentTime))")
@@ -103,7 +102,8 @@ extension TimeWindowPartitionsDefinition {
         }
         let canonical = partitionKey(forWindowStart: start)
         guard canonical == key else {
-            throw unknownKey(key, "it does not start a partition; the partition starting there is '\(canonical)'")
+            let partition = start == instant ? "the partition starting there is" : "the next partition starts at"
+            throw unknownKey(key, "it does not start a partition; \(partition) '\(canonical)'")
         }
     }
 

@@ -49,6 +49,13 @@ extension TimeWindowPartitionsDefinition {
         return windows.next()
     }
 
+    /// The first tick at or after `instant` (the start of the window a partition key names): the
+    /// instant itself when the schedule plainly fires then, else found by iterating ticks.
+    func windowStart(atOrAfter instant: Int64) -> Int64? {
+        if schedule.firesUnambiguously(at: instant, in: zone) { return instant }
+        return window(startingAtOrAfter: Double(instant))?.start
+    }
+
     /// The first partition's window as of `now`, or `nil` if no partition exists yet.
     func firstWindow(now: Double) -> TickWindow? {
         guard let first = window(startingAtOrAfter: start.timeIntervalSince1970) else { return nil }
