@@ -97,7 +97,8 @@ struct PartitionsDefinitionTests {
             ("2023-12-31", "before the first partition '2024-01-01'"),
             ("2024-03-20", "after the last partition '2024-03-19'"),
             ("2024-1-5", "does not start a partition; the partition starting there is '2024-01-05'"),
-            ("yesterday", "does not match the date format '%Y-%m-%d'"),
+            ("yesterday", "does not match the date format '%Y-%m-%d'; keys are written like '2024-01-01'"),
+            ("2024-02-30", "day 30 is out of range for month 2 of 2024; keys are written like '2024-01-01'"),
         ]
         for (key, phrase) in reasons {
             let error = #expect(throws: DagsterError.self) {

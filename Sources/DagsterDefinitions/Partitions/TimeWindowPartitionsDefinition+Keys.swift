@@ -84,7 +84,7 @@ extension TimeWindowPartitionsDefinition {
         do {
             instant = try keyInstant(key)
         } catch {
-            throw unknownKey(key, "it does not match the date format '\(fmt)'")
+            throw unknownKey(key, "\(error.message); keys are written like '\(startText)'")
         }
         guard let start = windowStart(atOrAfter: instant) else { throw neverTicks() }
         let now = currentTime.timeIntervalSince1970
@@ -162,6 +162,11 @@ extension TimeWindowPartitionsDefinition {
         return format.format(local, utcOffset: offset)
     }
 
+    /// The start written in the key format, e.g. `2024-01-01`: an example of a key, for messages.
+    var startText: String {
+        format.format(zone.localTime(at: Int64(start.timeIntervalSince1970.rounded(.down))))
+    }
+
     private func keyInstant(_ key: String) throws(DagsterError) -> Int64 {
         try Self.parseKeyTime(key, zone: zone, format: format)
     }
@@ -180,8 +185,7 @@ extension TimeWindowPartitionsDefinition: CustomStringConvertible {
     public var description: String {
         let cadences = ["0 * * * *": "hourly", "0 0 * * *": "daily", "0 0 * * 0": "weekly", "0 0 1 * *": "monthly"]
         let cadence = cadences[cronSchedule] ?? cronSchedule
-        let startKey = format.format(zone.localTime(at: Int64(start.timeIntervalSince1970.rounded(.down))))
-        var text = "\(cadence), starting \(startKey) \(timezone)"
+        var text = "\(cadence), starting \(startText) \(timezone)"
         if endOffset != 0 { text += ". End offset by \(endOffset) partition\(abs(endOffset) == 1 ? "" : "s")" }
         return text
     }
