@@ -13,19 +13,19 @@ extension TimeWindowPartitionsDefinition {
     /// to the last one's end (0 when an end date falls before the first window closes).
     public func partitionCount(currentTime: Date) -> Int {
         let now = currentTime.timeIntervalSince1970
-        guard let first = firstWindow(now: now), let last = lastWindow(now: now) else { return 0 }
+        guard let bounds = partitionBounds(now: now) else { return 0 }
         var count = 0
-        var windows = windows(startingAtOrAfter: Double(first.start))
-        while let window = windows.next(), window.start < last.end { count += 1 }
+        var windows = windows(startingAtOrAfter: Double(bounds.first.start))
+        while let window = windows.next(), window.start < bounds.last.end { count += 1 }
         return count
     }
 
     private func forEachWindow(currentTime: Date, _ body: (TickWindow) -> Void) {
-        guard let last = lastWindow(now: currentTime.timeIntervalSince1970) else { return }
-        var windows = windows(startingAtOrAfter: start.timeIntervalSince1970)
+        guard let bounds = partitionBounds(now: currentTime.timeIntervalSince1970) else { return }
+        var windows = windows(startingAtOrAfter: Double(bounds.first.start))
         while let window = windows.next() {
             body(window)
-            if window.start >= last.start { break }
+            if window.start >= bounds.last.start { break }
         }
     }
 
@@ -88,7 +88,7 @@ extension TimeWindowPartitionsDefinition {
         }
         guard let start = windowStart(atOrAfter: instant) else { throw neverTicks() }
         let now = currentTime.timeIntervalSince1970
-        guard let first = firstWindow(now: now), let last = lastWindow(now: now) else {
+        guard let (first, last) = partitionBounds(now: now) else {
             throw unknownKey(key, "there are no partitions yet as of \(zone.isoString(for: currentTime))")
         }
         if start < first.start {

@@ -75,9 +75,19 @@ extension TimeWindowPartitionsDefinition {
         return first.end <= window.start ? first : nil
     }
 
+    /// The first and last partitions' windows as of `now`, or `nil` if no partition exists yet.
+    func partitionBounds(now: Double) -> (first: TickWindow, last: TickWindow)? {
+        guard let first = firstWindow(now: now), let last = lastWindow(now: now, first: first) else { return nil }
+        return (first, last)
+    }
+
     /// The last partition's window as of `now`, or `nil` if no partition exists yet.
     func lastWindow(now: Double) -> TickWindow? {
-        guard let first = firstWindow(now: now) else { return nil }
+        partitionBounds(now: now)?.last
+    }
+
+    /// The last partition's window as of `now`, given the first one's.
+    private func lastWindow(now: Double, first: TickWindow) -> TickWindow? {
         if endOffset == 0 {
             let bound = end.map { min($0.timeIntervalSince1970, now) } ?? now
             var behind = windows(endingAtOrBefore: bound)
