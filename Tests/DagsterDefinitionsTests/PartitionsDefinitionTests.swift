@@ -32,14 +32,19 @@ struct PartitionsDefinitionTests {
         let error = #expect(throws: DagsterError.self) {
             try Self.letters.partitionKeys(in: PartitionKeyRange(parsing: "b...z"))
         }
-        #expect(error?.message.contains("partition range b...z is not valid: 'z'") == true)
+        #expect(error?.message == "partition range b...z is not valid: ['z'] not in the static partitions ['a', 'b', 'c', 'd']")
     }
 
     @Test func unknownStaticKeysAreNamed() {
         let error = #expect(throws: DagsterError.self) { try Self.letters.validatePartitionKey("e") }
         #expect(error?.code == .unknownPartition)
-        #expect(error?.message == "partition key 'e' is not in the static partitions ['a', 'b', 'c', 'd'] (keys: 'a', 'b', 'c', 'd')")
+        #expect(error?.message == "partition key 'e' is not in the static partitions ['a', 'b', 'c', 'd']")
         #expect(Self.letters.hasPartitionKey("c"))
+        // A long list is named by a sample, not printed whole.
+        let many = PartitionsDefinition.static(try! StaticPartitionsDefinition((1...100).map { "k\($0)" }))
+        let manyError = #expect(throws: DagsterError.self) { try many.validatePartitionKey("k0") }
+        #expect(manyError?.message == "partition key 'k0' is not in the static partitions ['k1', 'k2', 'k3', 'k4', 'k5', …] (100 keys)")
+        #expect(many.hasPartitionKey("k100") && !many.hasPartitionKey("k101"))
     }
 
     @Test func dynamicKeysComeFromTheStore() throws {
@@ -54,6 +59,10 @@ struct PartitionsDefinitionTests {
         #expect(try fruits.partitionKeys(context: context) == ["apple", "cherry"])
         #expect(fruits.hasPartitionKey("cherry", context: context))
         #expect(!fruits.hasPartitionKey("banana", context: context))
+        let error2 = #expect(throws: DagsterError.self) { try fruits.validatePartitionKey("banana", context: context) }
+        #expect(error2?.code == .unknownPartition)
+        #expect(error2?.message == "partition key 'banana' is not in the dynamic partitions 'fruits', whose keys are "
+            + "['apple', 'cherry']; add it to the instance first (DagsterInstance.addDynamicPartitions)")
         #expect(try fruits.lastPartitionKey(context: context) == "cherry")
     }
 
