@@ -101,6 +101,16 @@ struct PartitionsDefinitionTests {
         #expect(parseError?.message.contains("expected 2 joined by '|' (color|date)") == true)
     }
 
+    @Test func multiKeysLeaveOutDimensionKeysContainingTheDelimiter() throws {
+        let colors = PartitionsDefinition.static(try StaticPartitionsDefinition(["red", "blue"]))
+        let fruits = PartitionsDefinition.dynamic(DynamicPartitionsDefinition(name: "fruits"))
+        let multi = try MultiPartitionsDefinition(["color": colors, "fruit": fruits])
+        let store = InMemoryDynamicPartitionsStore(["fruits": ["apple", "kiwi|lime", "plum"]])
+        let keys = try multi.partitionKeys(context: PartitionLoadingContext(dynamicPartitionsStore: store))
+        #expect(keys.map(\.description) == ["red|apple", "red|plum", "blue|apple", "blue|plum"])
+        #expect(keys[1].keysByDimension == ["color": "red", "fruit": "plum"])
+    }
+
     @Test func timeWindowKeysThatAreNotPartitionsSayWhy() throws {
         let reasons: [(key: String, phrase: String)] = [
             ("2023-12-31", "before the first partition '2024-01-01'"),

@@ -53,14 +53,15 @@ struct DimensionwiseMapper {
                 ? (source: dependency.upstreamDimension, target: dependency.downstreamDimension, mapping: dependency.mapping)
                 : (source: dependency.downstreamDimension, target: dependency.upstreamDimension, mapping: dependency.mapping)
         }
+        let sourceValues = try dimensionValues(of: sourceKeys, in: pairs.map(\.source))
         var mappedValues: [[String: [String]]] = []
         var missing = Set<String>()
-        for pair in pairs {
+        for (pairIndex, pair) in pairs.enumerated() {
             let sourceDimension = try Self.dimension(pair.source, of: source)
             let targetDimension = try Self.dimension(pair.target, of: target)
             var byValue: [String: [String]] = [:]
-            for key in sourceKeys {
-                let value = try dimensionValue(of: key, in: pair.source)
+            for keyValues in sourceValues {
+                let value = keyValues[pairIndex]
                 guard byValue[value] == nil else { continue }
                 if sourceIsUpstream {
                     byValue[value] = try pair.mapping.downstreamPartitions(
@@ -80,10 +81,10 @@ struct DimensionwiseMapper {
         for name in unmapped { unmappedKeys.append(try Self.dimension(name, of: target).partitionKeys(context: context)) }
 
         var targetKeys = Set<String>()
-        for key in sourceKeys {
+        for keyValues in sourceValues {
             var combinations: [[(name: String?, key: String)]] = [[]]
             for (index, pair) in pairs.enumerated() {
-                let values = mappedValues[index][try dimensionValue(of: key, in: pair.source)] ?? []
+                let values = mappedValues[index][keyValues[index]] ?? []
                 combinations = combinations.flatMap { prefix in values.map { prefix + [(pair.target, $0)] } }
             }
             for (name, keys) in zip(unmapped, unmappedKeys) {
@@ -103,9 +104,19 @@ struct DimensionwiseMapper {
             requiredButNonexistentPartitionKeys: missing.sorted(by: codePointOrder))
     }
 
-    private func dimensionValue(of key: String, in dimension: String?) throws(DagsterError) -> String {
-        guard let dimension, case .multi(let multi) = source else { return key }
-        return try multi.partitionKey(parsing: key)[dimension] ?? ""
+    /// Each source key's value in each of `dimensions` (the key itself for a `nil` dimension or a
+    /// source that is not multi-partitioned), each key parsed once: `values[keyIndex][dimensionIndex]`.
+    private func dimensionValues(of sourceKeys: [String], in dimensions: [String?]) throws(DagsterError) -> [[String]] {
+        guard case .multi(let multi) = source, dimensions.contains(where: { $0 != nil }) else {
+            return sourceKeys.map { key in dimensions.map { _ in key } }
+        }
+        var values: [[String]] = []
+        values.reserveCapacity(sourceKeys.count)
+        for key in sourceKeys {
+            let parsed = try multi.partitionKey(parsing: key)
+            values.append(dimensions.map { dimension in dimension.map { parsed[$0] ?? "" } ?? key })
+        }
+        return values
     }
 
     static func dimension(_ name: String?, of definition: PartitionsDefinition) throws(DagsterError) -> PartitionsDefinition {
