@@ -142,6 +142,23 @@ struct PartitionMappingTests {
         #expect(keys.prefix(2) == ["blue|2024-01-01", "blue|2024-01-02"])
     }
 
+    @Test func aSingleTimeWindowMapsOntoTheTimeDimension() throws {
+        // Weekly and daily partitions differ, so the time dimension is found by its kind, named or not,
+        // and mapped like TimeWindowPartitionMapping ("week to its days").
+        let week = (3...9).map { "2024-03-0\($0)" }
+        for mapping in [MultiToSingleDimensionPartitionMapping(), .init(partitionDimensionName: "date")] {
+            try mapping.validate(upstream: Self.colorByDay, downstream: Self.weekly)
+            let result = try mapping.upstreamPartitions(
+                forDownstreamKeys: ["2024-03-03"], downstream: Self.weekly, upstream: Self.colorByDay, context: Self.context)
+            #expect(result.partitionKeys == week.map { "red|\($0)" } + week.map { "blue|\($0)" })
+        }
+        let color = #expect(throws: DagsterError.self) {
+            try MultiToSingleDimensionPartitionMapping(partitionDimensionName: "color").validate(
+                upstream: Self.colorByDay, downstream: Self.weekly)
+        }
+        #expect(color?.message.contains("needs the single-dimension partitions to be one of the multi-partition dimensions") == true)
+    }
+
     static let weeklyABC = PartitionsDefinition.multi(
         try! MultiPartitionsDefinition(["abc": abc, "weekly": weekly]))
     static let daily123 = PartitionsDefinition.multi(
@@ -192,6 +209,9 @@ struct PartitionMappingTests {
             (MultiToSingleDimensionPartitionMapping(), Self.abc, Self.bcd, "multi-partitioned"),
             (MultiToSingleDimensionPartitionMapping(partitionDimensionName: "size"), Self.colorByDay, Self.daily, "'size'"),
             (Self.byDimension, Self.daily123, Self.weeklyABC, "no dimension"),
+            (Self.byDimension, Self.weeklyABC, nil, "MultiPartitionMapping needs a partitioned downstream asset"),
+            (MultiToSingleDimensionPartitionMapping(), Self.colorByDay, nil, "needs a partitioned downstream asset"),
+            (MultiToSingleDimensionPartitionMapping(), Self.colorByDay, Self.colorByDay, "use MultiPartitionMapping"),
         ]
         for (mapping, upstream, downstream, phrase) in mismatches {
             let error = #expect(throws: DagsterError.self) { try mapping.validate(upstream: upstream, downstream: downstream) }

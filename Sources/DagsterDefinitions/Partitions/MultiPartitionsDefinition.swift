@@ -17,6 +17,12 @@ public struct MultiPartitionsDefinition: Sendable, Hashable {
         public let name: String
         /// Its partitions.
         public let partitionsDefinition: PartitionsDefinition
+
+        /// Whether the dimension is time-window partitioned.
+        var isTimeWindowed: Bool {
+            if case .timeWindow = partitionsDefinition { return true }
+            return false
+        }
     }
 
     /// The two dimensions, ordered by name.
@@ -70,10 +76,7 @@ public struct MultiPartitionsDefinition: Sendable, Hashable {
 
     /// The single time-window dimension, if exactly one dimension is time-window partitioned.
     public var timeWindowDimension: Dimension? {
-        let timeDimensions = dimensions.filter {
-            if case .timeWindow = $0.partitionsDefinition { return true }
-            return false
-        }
+        let timeDimensions = dimensions.filter(\.isTimeWindowed)
         return timeDimensions.count == 1 ? timeDimensions[0] : nil
     }
 

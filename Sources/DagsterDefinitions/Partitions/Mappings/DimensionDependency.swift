@@ -16,6 +16,13 @@ protocol DimensionwisePartitionMapping: PartitionMapping {
 }
 
 extension DimensionwisePartitionMapping {
+    /// Throws `DagsterError(.invalidDefinition)` when the downstream asset is not partitioned or the
+    /// dimensions do not line up (see ``dimensionDependencies(upstream:downstream:)``).
+    public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {
+        guard let downstream else { throw Self.unpartitioned("downstream", for: "\(Self.self)") }
+        _ = try dimensionDependencies(upstream: upstream, downstream: downstream)
+    }
+
     public func upstreamPartitions(
         forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
         context: PartitionLoadingContext

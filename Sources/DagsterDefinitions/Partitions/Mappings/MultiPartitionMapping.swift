@@ -33,13 +33,6 @@ public struct MultiPartitionMapping: DimensionwisePartitionMapping {
         self.downstreamMappingsByUpstreamDimension = downstreamMappingsByUpstreamDimension
     }
 
-    public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {
-        guard let downstream else {
-            throw DagsterError(.invalidDefinition, "MultiPartitionMapping needs a multi-partitioned downstream asset")
-        }
-        _ = try dimensionDependencies(upstream: upstream, downstream: downstream)
-    }
-
     func dimensionDependencies(upstream: PartitionsDefinition, downstream: PartitionsDefinition) throws(DagsterError)
         -> [DimensionDependency]
     {
