@@ -159,6 +159,26 @@ struct PartitionMappingTests {
         #expect(color?.message.contains("needs the single-dimension partitions to be one of the multi-partition dimensions") == true)
     }
 
+    @Test func aStaticMappingIsCheckedWholeAtValidationAndByItsResultsWhenCalled() throws {
+        let mapping = StaticPartitionMapping(["a": "b", "z": "c"])
+        let invalid = #expect(throws: DagsterError.self) { try mapping.validate(upstream: Self.abc, downstream: Self.bcd) }
+        #expect(invalid?.message == "StaticPartitionMapping maps from keys the upstream partitions do not have: ['z']; "
+            + "the upstream asset has the static partitions ['a', 'b', 'c']. Map only keys it has, or add the keys to its partitions")
+        // Called without validation, keys the upstream has are mapped; a key it lacks is named when returned.
+        let result = try mapping.upstreamPartitions(
+            forDownstreamKeys: ["b"], downstream: Self.bcd, upstream: Self.abc, context: Self.context)
+        #expect(result.partitionKeys == ["a"])
+        let missing = #expect(throws: DagsterError.self) {
+            try mapping.upstreamPartitions(forDownstreamKeys: ["c"], downstream: Self.bcd, upstream: Self.abc, context: Self.context)
+        }
+        #expect(missing?.message.contains("maps from keys the upstream partitions do not have: ['z']") == true)
+        let toMissing = #expect(throws: DagsterError.self) {
+            try StaticPartitionMapping(["a": "x"]).downstreamPartitions(
+                forUpstreamKeys: ["a"], upstream: Self.abc, downstream: Self.bcd, context: Self.context)
+        }
+        #expect(toMissing?.message.contains("maps to keys the downstream partitions do not have: ['x']") == true)
+    }
+
     static let weeklyABC = PartitionsDefinition.multi(
         try! MultiPartitionsDefinition(["abc": abc, "weekly": weekly]))
     static let daily123 = PartitionsDefinition.multi(
