@@ -230,7 +230,15 @@ struct PartitionMappingTests {
             (MultiToSingleDimensionPartitionMapping(partitionDimensionName: "size"), Self.colorByDay, Self.daily, "'size'"),
             (Self.byDimension, Self.daily123, Self.weeklyABC, "no dimension"),
             (Self.byDimension, Self.weeklyABC, nil, "MultiPartitionMapping needs a partitioned downstream asset"),
-            (MultiToSingleDimensionPartitionMapping(), Self.colorByDay, nil, "needs a partitioned downstream asset"),
+            (MultiToSingleDimensionPartitionMapping(), Self.colorByDay, nil,
+             "needs a partitioned downstream asset; the downstream asset has no partitions. Partition it, or use "
+                + "AllPartitionMapping (every partition) or LastPartitionMapping (the latest one) instead"),
+            (MultiPartitionMapping([
+                "abc": DimensionPartitionMapping(dimensionName: "daily", partitionMapping: IdentityPartitionMapping()),
+                "weekly": DimensionPartitionMapping(dimensionName: "daily", partitionMapping: TimeWindowPartitionMapping()),
+            ]), Self.weeklyABC, Self.daily123,
+             "maps both upstream dimensions 'abc' and 'weekly' onto the downstream dimension 'daily'; map each downstream "
+                + "dimension from one upstream dimension at most"),
             (MultiToSingleDimensionPartitionMapping(), Self.colorByDay, Self.colorByDay, "use MultiPartitionMapping"),
         ]
         for (mapping, upstream, downstream, phrase) in mismatches {

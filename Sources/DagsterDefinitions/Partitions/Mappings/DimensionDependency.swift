@@ -30,7 +30,8 @@ extension DimensionwisePartitionMapping {
         guard let downstreamKeys, let downstream else { throw Self.unpartitioned("downstream", for: "\(Self.self)") }
         let dependencies = try dimensionDependencies(upstream: upstream, downstream: downstream)
         return try DimensionwiseMapper(
-            source: downstream, target: upstream, sourceIsUpstream: false, dependencies: dependencies, context: context
+            mappingName: "\(Self.self)", source: downstream, target: upstream, sourceIsUpstream: false,
+            dependencies: dependencies, context: context
         ).map(downstreamKeys)
     }
 
@@ -40,7 +41,8 @@ extension DimensionwisePartitionMapping {
     ) throws(DagsterError) -> [String] {
         let dependencies = try dimensionDependencies(upstream: upstream, downstream: downstream)
         return try DimensionwiseMapper(
-            source: upstream, target: downstream, sourceIsUpstream: true, dependencies: dependencies, context: context
+            mappingName: "\(Self.self)", source: upstream, target: downstream, sourceIsUpstream: true,
+            dependencies: dependencies, context: context
         ).map(upstreamKeys).partitionKeys
     }
 }
@@ -48,6 +50,8 @@ extension DimensionwisePartitionMapping {
 /// Dagster's `_get_dependency_partitions_subset`: maps each source key dimension by dimension and
 /// combines the mapped dimension keys (and every key of unmapped target dimensions) into target keys.
 struct DimensionwiseMapper {
+    /// The mapping's type name, for messages.
+    let mappingName: String
     let source: PartitionsDefinition
     let target: PartitionsDefinition
     let sourceIsUpstream: Bool
@@ -64,8 +68,8 @@ struct DimensionwiseMapper {
         var mappedValues: [[String: [String]]] = []
         var missing = Set<String>()
         for (pairIndex, pair) in pairs.enumerated() {
-            let sourceDimension = try Self.dimension(pair.source, of: source)
-            let targetDimension = try Self.dimension(pair.target, of: target)
+            let sourceDimension = try dimension(pair.source, of: source)
+            let targetDimension = try dimension(pair.target, of: target)
             var byValue: [String: [String]] = [:]
             for keyValues in sourceValues {
                 let value = keyValues[pairIndex]
@@ -85,7 +89,7 @@ struct DimensionwiseMapper {
         let targetNames: [String?] = if case .multi(let multi) = target { multi.dimensionNames } else { [nil] }
         let unmapped = targetNames.filter { name in !pairs.contains { $0.target == name } }
         var unmappedKeys: [[String]] = []
-        for name in unmapped { unmappedKeys.append(try Self.dimension(name, of: target).partitionKeys(context: context)) }
+        for name in unmapped { unmappedKeys.append(try dimension(name, of: target).partitionKeys(context: context)) }
 
         var targetKeys = Set<String>()
         for keyValues in sourceValues {
@@ -126,10 +130,17 @@ struct DimensionwiseMapper {
         return values
     }
 
-    static func dimension(_ name: String?, of definition: PartitionsDefinition) throws(DagsterError) -> PartitionsDefinition {
+    /// The partitions of dimension `name` of `definition`, or `definition` itself when it is not
+    /// multi-partitioned.
+    private func dimension(_ name: String?, of definition: PartitionsDefinition) throws(DagsterError) -> PartitionsDefinition {
         guard case .multi(let multi) = definition else { return definition }
         guard let name else {
-            throw DagsterError(.invalidDefinition, "a dimension name is needed to map multi-partitions (\(multi.dimensionNames))")
+            throw DagsterError(
+                .invalidDefinition,
+                "\(mappingName) cannot tell which dimension of the multi-partitions (dimensions: "
+                    + "\(multi.dimensionNames.joined(separator: ", "))) to map; validate the mapping against the partitions "
+                    + "it is called with, or name the dimension (partitionDimensionName, or the dimensions of a "
+                    + "MultiPartitionMapping)")
         }
         return try multi.partitionsDefinition(forDimension: name)
     }
