@@ -182,6 +182,19 @@ struct PartitionsDefinitionTests {
         #expect(wallClock.description == "daily, starting 2024-03-01 Europe/Berlin")
     }
 
+    @Test func timeWindowDefinitionsAreEqualWhenWrittenAlike() throws {
+        let daily = try TimeWindowPartitionsDefinition.daily(startDate: "2024-01-01", timezone: "Europe/Berlin")
+        let spelledOut = try TimeWindowPartitionsDefinition(
+            cronSchedule: "0 0 * * *", start: "2024-01-01", timezone: "Europe/Berlin", fmt: "%Y-%m-%d")
+        #expect(daily == spelledOut && daily.hashValue == spelledOut.hashValue)
+        #expect(daily.cronSchedule == "0 0 * * *" && daily.timezone == "Europe/Berlin" && daily.fmt == "%Y-%m-%d")
+        #expect(try daily != .daily(startDate: "2024-01-01", endDate: "2024-02-01", timezone: "Europe/Berlin"))
+        // As in Dagster, the texts are compared: an alias is another definition.
+        let alias = try TimeWindowPartitionsDefinition(
+            cronSchedule: "@daily", start: "2024-01-01", timezone: "Europe/Berlin", fmt: "%Y-%m-%d")
+        #expect(alias != daily && alias.cronSchedule == "@daily")
+    }
+
     @Test func definitionErrorsNameTheProblem() {
         let invalid: [(() throws(DagsterError) -> TimeWindowPartitionsDefinition, String)] = [
             ({ () throws(DagsterError) in try .hourly(startDate: "2024-05-01") }, "does not match the date format '%Y-%m-%d-%H:%M'"),
