@@ -77,6 +77,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         return variant
     }
 
+    /// The cron string as written.
     public var description: String { text }
 
     /// Whether the hour field is `*`: such schedules fire in both copies of a repeated (fall-back)

@@ -115,6 +115,7 @@ public struct CronTicks: Sequence, IteratorProtocol, Sendable {
         return earliest
     }
 
+    /// The next tick, or `nil` when the schedule never fires again.
     public mutating func next() -> Date? {
         nextInstant().map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
@@ -153,6 +154,7 @@ public struct CronReverseTicks: Sequence, IteratorProtocol, Sendable {
         return buffered.popLast()
     }
 
+    /// The previous tick, or `nil` when there is none within the search horizon.
     public mutating func next() -> Date? {
         nextInstant().map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }

@@ -49,6 +49,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         CivilCalendar.weekday(ofDayNumber: CivilCalendar.dayNumber(year: year, month: month, day: day))
     }
 
+    /// Whether `lhs` is the earlier reading on the same wall clock.
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         lhs.localSeconds < rhs.localSeconds
     }

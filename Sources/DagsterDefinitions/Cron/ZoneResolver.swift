@@ -130,10 +130,14 @@ public struct ZoneResolver: Sendable, Hashable {
         return high
     }
 
+    /// Zones are equal when they have the same identifier. Written by hand because the Foundation
+    /// `TimeZone` behind a name can differ (``utc`` is backed by `TimeZone.gmt`, `UTC` read by name
+    /// is not), and a zone here stands for the name a definition was written with.
     public static func == (lhs: ZoneResolver, rhs: ZoneResolver) -> Bool {
         lhs.identifier == rhs.identifier
     }
 
+    /// Hashes the identifier only, matching ``==``.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(identifier)
     }

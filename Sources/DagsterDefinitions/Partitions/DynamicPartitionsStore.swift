@@ -20,6 +20,7 @@ public struct InMemoryDynamicPartitionsStore: DynamicPartitionsStore, Hashable {
         self.keysByName = keysByName
     }
 
+    /// The keys held under `name`, in the order added; none for a name never added to.
     public func dynamicPartitionKeys(named name: String) -> [String] {
         keysByName[name] ?? []
     }

@@ -60,6 +60,7 @@ public struct StrftimeFormat: Sendable, Hashable, CustomStringConvertible {
         self.tokens = tokens
     }
 
+    /// The format as written.
     public var description: String { pattern }
 
     /// Whether the format writes the UTC offset (`%z`).

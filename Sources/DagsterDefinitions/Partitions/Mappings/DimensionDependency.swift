@@ -23,6 +23,8 @@ extension DimensionwisePartitionMapping {
         _ = try dimensionDependencies(upstream: upstream, downstream: downstream)
     }
 
+    /// The upstream keys of the downstream keys, mapped dimension by dimension; unmapped upstream
+    /// dimensions contribute all their keys. Throws for an unpartitioned downstream asset.
     public func upstreamPartitions(
         forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
         context: PartitionLoadingContext
@@ -35,6 +37,8 @@ extension DimensionwisePartitionMapping {
         ).map(downstreamKeys)
     }
 
+    /// The downstream keys of the upstream keys, mapped dimension by dimension; unmapped downstream
+    /// dimensions contribute all their keys.
     public func downstreamPartitions(
         forUpstreamKeys upstreamKeys: [String], upstream: PartitionsDefinition, downstream: PartitionsDefinition,
         context: PartitionLoadingContext
