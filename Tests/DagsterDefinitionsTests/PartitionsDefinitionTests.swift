@@ -12,7 +12,7 @@ struct PartitionsDefinitionTests {
 
     @Test func staticKeysMustBeUniqueAndDisplayable() {
         let invalid: [([String], String)] = [
-            (["a", "b", "a"], "repeated: 'a'"),
+            (["a", "b", "a", "b", "a"], "static partitions: partition keys must be unique; repeated: ['a', 'b']"),
             (["2024-01-01...2024-01-02"], "'...'"),
             (["line\nbreak"], "\\n"),
             (["tab\there"], "\\t"),
