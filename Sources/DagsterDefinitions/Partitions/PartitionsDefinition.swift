@@ -95,10 +95,9 @@ public enum PartitionsDefinition: Sendable, Hashable {
             return try definition.partitionKeys(in: range, context: context).map(\.description)
         case .static, .dynamic:
             let keys = try partitionKeys(context: context)
-            let missing = [range.start, range.end].filter { !keys.contains($0) }
-            guard missing.isEmpty, let first = keys.firstIndex(of: range.start), let last = keys.firstIndex(of: range.end)
-            else {
-                let names = PythonText.list(Array(Set(missing)).sorted(by: codePointOrder))
+            guard let first = keys.firstIndex(of: range.start), let last = keys.firstIndex(of: range.end) else {
+                let missing = Set([range.start, range.end]).filter { !keys.contains($0) }
+                let names = PythonText.list(missing.sorted(by: codePointOrder))
                 throw DagsterError(.unknownPartition, "partition range \(range) is not valid: \(names) not in the \(self)")
             }
             return first <= last ? Array(keys[first...last]) : []
