@@ -74,6 +74,20 @@ struct CronScheduleTests {
         #expect(lastFridays == ["2024-01-26T00:00:00+00:00", "2024-02-23T00:00:00+00:00"])
     }
 
+    @Test func leapDaySchedulesFollowDagsterHoweverTheyAreSpelled() throws {
+        // Dagster reads `29 2 *` as "28 February, a day later in leap years": from midday on
+        // 28 February 2028 the 29th of that year is skipped. Other spellings of the same fields
+        // are read the same way, so one schedule does not tick differently by how it is written.
+        let midday = Date(timeIntervalSince1970: 1_835_352_000)  // 2028-02-28T12:00Z
+        for cron in ["0 0 29 2 *", "0 0 29 feb *", "0 0 29 FEB ?", "0  0  29  2  *"] {
+            let ticks = try CronSchedule(cron).ticks(from: midday, in: .utc).prefix(2).map(ZoneResolver.utc.isoString(for:))
+            #expect(ticks == ["2032-02-29T00:00:00+00:00", "2036-02-29T00:00:00+00:00"], "\(cron)")
+        }
+        // Restricting the weekday too makes the days combine with "or": not a leap-day-only schedule.
+        let either = try CronSchedule("0 0 29 2 mon").ticks(from: midday, in: .utc).prefix(2).map(ZoneResolver.utc.isoString(for:))
+        #expect(either == ["2028-02-29T00:00:00+00:00", "2029-02-05T00:00:00+00:00"])
+    }
+
     @Test func reverseTicksAreTheForwardTicksBackwards() throws {
         let start = Date(timeIntervalSince1970: 1_730_520_000)  // 2024-11-02T04:00Z, before the fall-back
         for cron in ["*/20 * * * *", "30 1 * * *", "0 * * * *", "15 2 * * SUN", "0 0 1 * *"] {
@@ -105,6 +119,11 @@ struct CronScheduleTests {
         #expect(try CronSchedule("*/90 * * * *").hasOutOfRangeInterval)
         #expect(try CronSchedule(["0 0 * * *", "0 */30 * * *"]).hasOutOfRangeInterval)
         #expect(try !CronSchedule("*/15 * * * *").hasOutOfRangeInterval)
+        // `L` ends a day-of-month range at 31; a day-of-week `*` spans 0-7, as in Dagster's check.
+        #expect(try CronSchedule("0 0 1-L/40 * *").hasOutOfRangeInterval)
+        #expect(try !CronSchedule("0 0 1-L/31 * *").hasOutOfRangeInterval)
+        #expect(try CronSchedule("0 0 * * */8").hasOutOfRangeInterval)
+        #expect(try !CronSchedule("0 0 * * */7").hasOutOfRangeInterval)
     }
 
     @Test func descriptionIsTheCronStringOrPythonList() throws {

@@ -142,6 +142,43 @@ struct PartitionMappingTests {
         #expect(keys.prefix(2) == ["blue|2024-01-01", "blue|2024-01-02"])
     }
 
+    @Test func aSingleTimeWindowMapsOntoTheTimeDimension() throws {
+        // Weekly and daily partitions differ, so the time dimension is found by its kind, named or not,
+        // and mapped like TimeWindowPartitionMapping ("week to its days").
+        let week = (3...9).map { "2024-03-0\($0)" }
+        for mapping in [MultiToSingleDimensionPartitionMapping(), .init(partitionDimensionName: "date")] {
+            try mapping.validate(upstream: Self.colorByDay, downstream: Self.weekly)
+            let result = try mapping.upstreamPartitions(
+                forDownstreamKeys: ["2024-03-03"], downstream: Self.weekly, upstream: Self.colorByDay, context: Self.context)
+            #expect(result.partitionKeys == week.map { "red|\($0)" } + week.map { "blue|\($0)" })
+        }
+        let color = #expect(throws: DagsterError.self) {
+            try MultiToSingleDimensionPartitionMapping(partitionDimensionName: "color").validate(
+                upstream: Self.colorByDay, downstream: Self.weekly)
+        }
+        #expect(color?.message.contains("needs the single-dimension partitions to be one of the multi-partition dimensions") == true)
+    }
+
+    @Test func aStaticMappingIsCheckedWholeAtValidationAndByItsResultsWhenCalled() throws {
+        let mapping = StaticPartitionMapping(["a": "b", "z": "c"])
+        let invalid = #expect(throws: DagsterError.self) { try mapping.validate(upstream: Self.abc, downstream: Self.bcd) }
+        #expect(invalid?.message == "StaticPartitionMapping maps from keys the upstream partitions do not have: ['z']; "
+            + "the upstream asset has the static partitions ['a', 'b', 'c']. Map only keys it has, or add the keys to its partitions")
+        // Called without validation, keys the upstream has are mapped; a key it lacks is named when returned.
+        let result = try mapping.upstreamPartitions(
+            forDownstreamKeys: ["b"], downstream: Self.bcd, upstream: Self.abc, context: Self.context)
+        #expect(result.partitionKeys == ["a"])
+        let missing = #expect(throws: DagsterError.self) {
+            try mapping.upstreamPartitions(forDownstreamKeys: ["c"], downstream: Self.bcd, upstream: Self.abc, context: Self.context)
+        }
+        #expect(missing?.message.contains("maps from keys the upstream partitions do not have: ['z']") == true)
+        let toMissing = #expect(throws: DagsterError.self) {
+            try StaticPartitionMapping(["a": "x"]).downstreamPartitions(
+                forUpstreamKeys: ["a"], upstream: Self.abc, downstream: Self.bcd, context: Self.context)
+        }
+        #expect(toMissing?.message.contains("maps to keys the downstream partitions do not have: ['x']") == true)
+    }
+
     static let weeklyABC = PartitionsDefinition.multi(
         try! MultiPartitionsDefinition(["abc": abc, "weekly": weekly]))
     static let daily123 = PartitionsDefinition.multi(
@@ -192,6 +229,17 @@ struct PartitionMappingTests {
             (MultiToSingleDimensionPartitionMapping(), Self.abc, Self.bcd, "multi-partitioned"),
             (MultiToSingleDimensionPartitionMapping(partitionDimensionName: "size"), Self.colorByDay, Self.daily, "'size'"),
             (Self.byDimension, Self.daily123, Self.weeklyABC, "no dimension"),
+            (Self.byDimension, Self.weeklyABC, nil, "MultiPartitionMapping needs a partitioned downstream asset"),
+            (MultiToSingleDimensionPartitionMapping(), Self.colorByDay, nil,
+             "needs a partitioned downstream asset; the downstream asset has no partitions. Partition it, or use "
+                + "AllPartitionMapping (every partition) or LastPartitionMapping (the latest one) instead"),
+            (MultiPartitionMapping([
+                "abc": DimensionPartitionMapping(dimensionName: "daily", partitionMapping: IdentityPartitionMapping()),
+                "weekly": DimensionPartitionMapping(dimensionName: "daily", partitionMapping: TimeWindowPartitionMapping()),
+            ]), Self.weeklyABC, Self.daily123,
+             "maps both upstream dimensions 'abc' and 'weekly' onto the downstream dimension 'daily'; map each downstream "
+                + "dimension from one upstream dimension at most"),
+            (MultiToSingleDimensionPartitionMapping(), Self.colorByDay, Self.colorByDay, "use MultiPartitionMapping"),
         ]
         for (mapping, upstream, downstream, phrase) in mismatches {
             let error = #expect(throws: DagsterError.self) { try mapping.validate(upstream: upstream, downstream: downstream) }

@@ -12,7 +12,7 @@ struct PartitionsDefinitionTests {
 
     @Test func staticKeysMustBeUniqueAndDisplayable() {
         let invalid: [([String], String)] = [
-            (["a", "b", "a"], "repeated: 'a'"),
+            (["a", "b", "a", "b", "a"], "static partitions: partition keys must be unique; repeated: ['a', 'b']"),
             (["2024-01-01...2024-01-02"], "'...'"),
             (["line\nbreak"], "\\n"),
             (["tab\there"], "\\t"),
@@ -32,14 +32,19 @@ struct PartitionsDefinitionTests {
         let error = #expect(throws: DagsterError.self) {
             try Self.letters.partitionKeys(in: PartitionKeyRange(parsing: "b...z"))
         }
-        #expect(error?.message.contains("partition range b...z is not valid: 'z'") == true)
+        #expect(error?.message == "partition range b...z is not valid: ['z'] not in the static partitions ['a', 'b', 'c', 'd']")
     }
 
     @Test func unknownStaticKeysAreNamed() {
         let error = #expect(throws: DagsterError.self) { try Self.letters.validatePartitionKey("e") }
         #expect(error?.code == .unknownPartition)
-        #expect(error?.message == "partition key 'e' is not in the static partitions ['a', 'b', 'c', 'd'] (keys: 'a', 'b', 'c', 'd')")
+        #expect(error?.message == "partition key 'e' is not in the static partitions ['a', 'b', 'c', 'd']")
         #expect(Self.letters.hasPartitionKey("c"))
+        // A long list is named by a sample, not printed whole.
+        let many = PartitionsDefinition.static(try! StaticPartitionsDefinition((1...100).map { "k\($0)" }))
+        let manyError = #expect(throws: DagsterError.self) { try many.validatePartitionKey("k0") }
+        #expect(manyError?.message == "partition key 'k0' is not in the static partitions ['k1', 'k2', 'k3', 'k4', 'k5', …] (100 keys)")
+        #expect(many.hasPartitionKey("k100") && !many.hasPartitionKey("k101"))
     }
 
     @Test func dynamicKeysComeFromTheStore() throws {
@@ -54,6 +59,10 @@ struct PartitionsDefinitionTests {
         #expect(try fruits.partitionKeys(context: context) == ["apple", "cherry"])
         #expect(fruits.hasPartitionKey("cherry", context: context))
         #expect(!fruits.hasPartitionKey("banana", context: context))
+        let error2 = #expect(throws: DagsterError.self) { try fruits.validatePartitionKey("banana", context: context) }
+        #expect(error2?.code == .unknownPartition)
+        #expect(error2?.message == "partition key 'banana' is not in the dynamic partitions 'fruits', whose keys are "
+            + "['apple', 'cherry']; add it to the instance first (DagsterInstance.addDynamicPartitions)")
         #expect(try fruits.lastPartitionKey(context: context) == "cherry")
     }
 
@@ -92,12 +101,23 @@ struct PartitionsDefinitionTests {
         #expect(parseError?.message.contains("expected 2 joined by '|' (color|date)") == true)
     }
 
+    @Test func multiKeysLeaveOutDimensionKeysContainingTheDelimiter() throws {
+        let colors = PartitionsDefinition.static(try StaticPartitionsDefinition(["red", "blue"]))
+        let fruits = PartitionsDefinition.dynamic(DynamicPartitionsDefinition(name: "fruits"))
+        let multi = try MultiPartitionsDefinition(["color": colors, "fruit": fruits])
+        let store = InMemoryDynamicPartitionsStore(["fruits": ["apple", "kiwi|lime", "plum"]])
+        let keys = try multi.partitionKeys(context: PartitionLoadingContext(dynamicPartitionsStore: store))
+        #expect(keys.map(\.description) == ["red|apple", "red|plum", "blue|apple", "blue|plum"])
+        #expect(keys[1].keysByDimension == ["color": "red", "fruit": "plum"])
+    }
+
     @Test func timeWindowKeysThatAreNotPartitionsSayWhy() throws {
         let reasons: [(key: String, phrase: String)] = [
             ("2023-12-31", "before the first partition '2024-01-01'"),
             ("2024-03-20", "after the last partition '2024-03-19'"),
             ("2024-1-5", "does not start a partition; the partition starting there is '2024-01-05'"),
-            ("yesterday", "does not match the date format '%Y-%m-%d'"),
+            ("yesterday", "does not match the date format '%Y-%m-%d'; keys are written like '2024-01-01'"),
+            ("2024-02-30", "day 30 is out of range for month 2 of 2024; keys are written like '2024-01-01'"),
         ]
         for (key, phrase) in reasons {
             let error = #expect(throws: DagsterError.self) {
@@ -106,6 +126,20 @@ struct PartitionsDefinitionTests {
             #expect(error?.code == .unknownPartition)
             #expect(error?.message.contains(phrase) == true, "\(error?.message ?? "") should mention \(phrase)")
         }
+    }
+
+    @Test func aKeyInTheMiddleOfAWindowIsNotAPartition() throws {
+        // A format finer than the schedule can name times at which no partition starts.
+        let daily = try TimeWindowPartitionsDefinition.daily(startDate: "2024-01-01-00", fmt: "%Y-%m-%d-%H")
+        let now = Self.march20.currentTime
+        #expect(daily.hasPartitionKey("2024-01-02-00", currentTime: now))
+        #expect(!daily.hasPartitionKey("2024-01-01-05", currentTime: now))
+        let error = #expect(throws: DagsterError.self) { try daily.validatePartitionKey("2024-01-01-05", currentTime: now) }
+        #expect(error?.code == .unknownPartition)
+        #expect(error?.message.contains("it does not start a partition; the next partition starts at '2024-01-02-00'") == true)
+        #expect(try daily.partitionKeys(in: PartitionKeyRange(start: "2024-01-01-00", end: "2024-01-02-00"))
+            == ["2024-01-01-00", "2024-01-02-00"])
+        #expect(try daily.timeWindow(forPartitionKey: "2024-01-01-00").end.timeIntervalSince1970 == 1_704_153_600)
     }
 
     @Test func timeWindowRangesAndLookups() throws {
@@ -146,6 +180,19 @@ struct PartitionsDefinitionTests {
             startDate: .instant(Date(timeIntervalSince1970: 1_709_247_600)), timezone: "Europe/Berlin")
         #expect(instant == wallClock)
         #expect(wallClock.description == "daily, starting 2024-03-01 Europe/Berlin")
+    }
+
+    @Test func timeWindowDefinitionsAreEqualWhenWrittenAlike() throws {
+        let daily = try TimeWindowPartitionsDefinition.daily(startDate: "2024-01-01", timezone: "Europe/Berlin")
+        let spelledOut = try TimeWindowPartitionsDefinition(
+            cronSchedule: "0 0 * * *", start: "2024-01-01", timezone: "Europe/Berlin", fmt: "%Y-%m-%d")
+        #expect(daily == spelledOut && daily.hashValue == spelledOut.hashValue)
+        #expect(daily.cronSchedule == "0 0 * * *" && daily.timezone == "Europe/Berlin" && daily.fmt == "%Y-%m-%d")
+        #expect(try daily != .daily(startDate: "2024-01-01", endDate: "2024-02-01", timezone: "Europe/Berlin"))
+        // As in Dagster, the texts are compared: an alias is another definition.
+        let alias = try TimeWindowPartitionsDefinition(
+            cronSchedule: "@daily", start: "2024-01-01", timezone: "Europe/Berlin", fmt: "%Y-%m-%d")
+        #expect(alias != daily && alias.cronSchedule == "@daily")
     }
 
     @Test func definitionErrorsNameTheProblem() {

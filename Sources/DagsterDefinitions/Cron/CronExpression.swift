@@ -19,11 +19,14 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     public let text: String
     let minutes: CronField
     let hours: CronField
-    let daysOfMonth: CronField
+    private(set) var daysOfMonth: CronField
     let months: CronField
     let daysOfWeek: CronField
     /// `#n` and `Ln` rules by weekday; when present they replace the plain day-of-week test.
     let nthWeekdayRules: [Int: NthWeekdayRule]
+    /// Whether the expression fires on 29 February only (day of month 29, month 2, any weekday),
+    /// however it is spelled (`29 2 *`, `29 feb ?`, …); see ``dayBeforeLeapDay``.
+    private(set) var firesOnlyOnLeapDay: Bool
 
     static let aliases: [String: String] = [
         "@midnight": "0 0 * * *", "@hourly": "0 * * * *", "@daily": "0 0 * * *",
@@ -58,9 +61,23 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         months = fields[3]
         daysOfWeek = fields[4]
         nthWeekdayRules = nthRules
+        firesOnlyOnLeapDay =
+            daysOfMonth.singleValue == 29 && months.singleValue == 2 && daysOfWeek.isOnlyEvery && nthRules.isEmpty
         try validateCombination()
     }
 
+    /// For an expression that fires only on 29 February, the same expression on 28 February: Dagster
+    /// computes such schedules as "28 February, moved a day later in leap years" (see
+    /// `CronTickCursor`). `nil` for every other expression.
+    var dayBeforeLeapDay: CronExpression? {
+        guard firesOnlyOnLeapDay else { return nil }
+        var variant = self
+        variant.daysOfMonth = CronField(bits: 1 << 28)
+        variant.firesOnlyOnLeapDay = false
+        return variant
+    }
+
+    /// The cron string as written.
     public var description: String { text }
 
     /// Whether the hour field is `*`: such schedules fire in both copies of a repeated (fall-back)

@@ -24,6 +24,11 @@ public enum CronFieldKind: Int, Sendable, CaseIterable, CustomStringConvertible 
         }
     }
 
+    /// The numbers the field may be written with: ``range``, and 7 in the day-of-week field.
+    var writtenRange: ClosedRange<Int> {
+        self == .dayOfWeek ? 0...7 : range
+    }
+
     /// How many distinct values mean "every value".
     var countMeaningEvery: Int { range.count }
 

@@ -132,6 +132,12 @@ struct CronFieldParser {
         var low: String
         var high: String
         var step: String?
+
+        /// The high bound with `L` (allowed as the end of a day-of-month range) read as 31, the
+        /// field's largest day.
+        func highBound(in kind: CronFieldKind) -> String {
+            kind == .dayOfMonth && high == "l" ? String(kind.range.upperBound) : high
+        }
     }
 
     /// `a-b`, `a-b/n`, `*/n` (every value, stepped) and `a/n` (from a to the maximum, stepped).
@@ -171,9 +177,8 @@ struct CronFieldParser {
     }
 
     private func expand(_ range: RangeSyntax, original: String) throws(CronSyntaxError) -> [Int] {
-        let highText = kind == .dayOfMonth && range.high == "l" ? "31" : range.high
         let low = kind.canonical(try bound(range.low, in: original))
-        let high = kind.canonical(try bound(highText, in: original))
+        let high = kind.canonical(try bound(range.highBound(in: kind), in: original))
         guard let step = Int(range.step ?? "1") else {
             throw CronSyntaxError(reason: "'\(original)': the step is too large")
         }
@@ -222,7 +227,7 @@ struct CronFieldParser {
         if case .number(let number) = value {
             value = .number(kind.canonical(number))
             guard kind.range.contains(kind.canonical(number)) else {
-                let limits = kind == .dayOfWeek ? "0-7" : "\(kind.range.lowerBound)-\(kind.range.upperBound)"
+                let limits = "\(kind.writtenRange.lowerBound)-\(kind.writtenRange.upperBound)"
                 throw CronSyntaxError(reason: "'\(element)' is out of range (\(limits))")
             }
         }

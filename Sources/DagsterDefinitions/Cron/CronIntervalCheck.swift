@@ -1,20 +1,17 @@
 /// Dagster's warning for steps larger than their field, e.g. `*/90 * * * *`: cron reads it as
 /// "minute 0 of every hour", not "every 90 minutes".
 enum CronIntervalCheck {
-    /// The field ranges Dagster uses for this check (day of week up to 7).
-    private static let fieldMaximums = [59, 23, 31, 12, 7]
-    private static let fieldMinimums = [0, 0, 1, 1, 0]
-
-    /// Whether any `low-high/step`, `*/step` or `start/step` item has a step larger than its high bound.
+    /// Whether any `low-high/step`, `*/step` or `start/step` item has a step larger than its high
+    /// bound (`*` spans the numbers the field may be written with, day of week up to 7).
     static func hasOutOfRangeStep(_ cronString: String) -> Bool {
-        let fields = cronString.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-        for (index, field) in fields.enumerated() where index < fieldMaximums.count {
-            for item in field.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+        let fields = cronString.lowercased().split(whereSeparator: \.isWhitespace)
+        for (kind, field) in zip(CronFieldKind.allCases, fields) {
+            for item in field.split(separator: ",", omittingEmptySubsequences: false) {
                 guard
                     let range = CronFieldParser.rangeSyntax(
-                        item, maximum: fieldMaximums[index], minimum: fieldMinimums[index])
+                        String(item), maximum: kind.writtenRange.upperBound, minimum: kind.writtenRange.lowerBound)
                 else { continue }
-                let high = index == 2 && range.high == "l" ? "31" : range.high
+                let high = range.highBound(in: kind)
                 guard range.low.allSatisfy(\.isASCIIDigit), high.allSatisfy(\.isASCIIDigit),
                     let highValue = Int(high), let step = Int(range.step ?? "1")
                 else { continue }

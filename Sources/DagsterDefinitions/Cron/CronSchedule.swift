@@ -1,3 +1,4 @@
+import DagsterConfig
 import DagsterCore
 import Foundation
 
@@ -27,7 +28,7 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
 
     /// A schedule firing at the ticks of any of the cron strings; the list may not be empty.
     public init(_ cronStrings: [String]) throws(DagsterError) {
-        let listText = Self.listDescription(cronStrings)
+        let listText = PythonText.list(cronStrings)
         guard !cronStrings.isEmpty else {
             throw DagsterError(.invalidDefinition, "invalid cron schedule \(listText): give at least one cron string")
         }
@@ -49,7 +50,7 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
 
     /// The cron string, or the list in Python's notation (`['0 0 * * *', '0 12 * * *']`).
     public var description: String {
-        isList ? Self.listDescription(cronStrings) : expressions[0].text
+        isList ? PythonText.list(cronStrings) : expressions[0].text
     }
 
     /// Whether a step is larger than its field (e.g. `*/90` in the minute field), which Dagster
@@ -74,14 +75,21 @@ public struct CronSchedule: Sendable, Hashable, CustomStringConvertible {
         return ticks.next()
     }
 
+    /// Whether `instant` is a tick whose wall time happens exactly once in `zone`, decided from the
+    /// wall time alone, without iterating ticks. `false` also when only iterating can tell: a
+    /// repeated or skipped wall time, or a schedule firing only on 29 February.
+    func firesUnambiguously(at instant: Int64, in zone: ZoneResolver) -> Bool {
+        let local = zone.localTime(at: instant)
+        guard local.second == 0, expressions.contains(where: { !$0.firesOnlyOnLeapDay && $0.matches(local) }) else {
+            return false
+        }
+        return zone.resolve(local) == .unique(instant)
+    }
+
     /// The last tick at or before `date`.
     public func previousTick(atOrBefore date: Date, in zone: ZoneResolver) -> Date? {
         var ticks = ticks(through: date, in: zone)
         return ticks.next()
-    }
-
-    private static func listDescription(_ strings: [String]) -> String {
-        "[" + strings.map { "'\($0)'" }.joined(separator: ", ") + "]"
     }
 }
 
@@ -98,13 +106,16 @@ public struct CronTicks: Sequence, IteratorProtocol, Sendable {
 
     /// The next tick in seconds since 1970, or `nil` when the schedule never fires again.
     mutating func nextInstant() -> Int64? {
-        guard let earliest = heads.compactMap({ $0 }).min() else { return nil }
+        var earliest: Int64?
+        for case let head? in heads where earliest.map({ head < $0 }) ?? true { earliest = head }
+        guard let earliest else { return nil }
         for index in heads.indices where heads[index] == earliest {
             heads[index] = cursors[index].next()
         }
         return earliest
     }
 
+    /// The next tick, or `nil` when the schedule never fires again.
     public mutating func next() -> Date? {
         nextInstant().map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
@@ -143,6 +154,7 @@ public struct CronReverseTicks: Sequence, IteratorProtocol, Sendable {
         return buffered.popLast()
     }
 
+    /// The previous tick, or `nil` when there is none within the search horizon.
     public mutating func next() -> Date? {
         nextInstant().map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }

@@ -8,8 +8,9 @@
 ///   field is `*`, in which case both copies fire, in time order.
 ///
 /// Dagster computes a cron string ending in ` 29 2 *` as "the 28th of February, plus a day in leap
-/// years", and so does this cursor: from a start on 28 February after the tick time, the 29th of
-/// that year is skipped, as in Dagster.
+/// years", and so does this cursor for any expression firing only on 29 February
+/// (``CronExpression/dayBeforeLeapDay``): from a start on 28 February after the tick time, the
+/// 29th of that year is skipped, as in Dagster.
 struct CronTickCursor: Sendable {
     let expression: CronExpression
     /// Whether ticks of `expression` (the 28 February variant) move to 29 February in leap years.
@@ -18,7 +19,10 @@ struct CronTickCursor: Sendable {
     /// No tick before this instant (seconds since 1970) is produced.
     let lowerBound: Double
     private var nextCandidate: LocalDateTime?
-    private var pending: [Int64] = []
+    /// Both copies of the wall times of a repeated (fall-back) stretch, in time order, when the
+    /// hour field is `*`; reused, so ordinary ticks allocate nothing.
+    private var repeatedStretch: [Int64] = []
+    private var repeatedStretchIndex = 0
     private var lastProduced: Int64?
 
     /// How far before the start's wall time the search begins, so that the second copy of a
@@ -26,16 +30,8 @@ struct CronTickCursor: Sendable {
     private static let lookBackSeconds: Int64 = 3 * 3600
 
     init(expression: CronExpression, zone: ZoneResolver, from start: Double) {
-        let leapDaySuffix = " 29 2 *"
-        if expression.text.hasSuffix(leapDaySuffix),
-            let dayBefore = try? CronExpression(String(expression.text.dropLast(leapDaySuffix.count)) + " 28 2 *")
-        {
-            self.expression = dayBefore
-            self.shiftsToLeapDay = true
-        } else {
-            self.expression = expression
-            self.shiftsToLeapDay = false
-        }
+        self.expression = expression.dayBeforeLeapDay ?? expression
+        self.shiftsToLeapDay = expression.firesOnlyOnLeapDay
         self.zone = zone
         self.lowerBound = start
         let startSecond = Int64(start.rounded(.down))
@@ -61,45 +57,54 @@ struct CronTickCursor: Sendable {
 
     private mutating func nextTick() -> Int64? {
         while true {
-            while !pending.isEmpty {
-                let instant = pending.removeFirst()
-                if Double(instant) >= lowerBound, lastProduced.map({ instant > $0 }) ?? true {
-                    lastProduced = instant
-                    return instant
-                }
+            while repeatedStretchIndex < repeatedStretch.count {
+                let instant = repeatedStretch[repeatedStretchIndex]
+                repeatedStretchIndex += 1
+                if produce(instant) { return instant }
             }
             guard let from = nextCandidate, let candidate = expression.nextMatch(atOrAfter: from) else {
                 return nil
             }
             nextCandidate = candidate.addingMinute()
-            pending = instants(of: candidate)
+            switch zone.resolve(candidate) {
+            case .unique(let instant):
+                if produce(instant) { return instant }
+            case .gap(let transition):
+                if !expression.repeatsEveryHour, produce(transition) { return transition }
+            case .ambiguous(let earlier, let later):
+                if !expression.repeatsEveryHour {
+                    if produce(later) { return later }
+                } else {
+                    collectRepeatedStretch(startingWith: (earlier, later))
+                }
+            }
         }
     }
 
-    /// The instants at which the wall time `candidate` fires, in time order.
-    private mutating func instants(of candidate: LocalDateTime) -> [Int64] {
-        switch zone.resolve(candidate) {
-        case .unique(let instant):
-            return [instant]
-        case .gap(let transition):
-            return expression.repeatsEveryHour ? [] : [transition]
-        case .ambiguous(let earlier, let later):
-            guard expression.repeatsEveryHour else { return [later] }
-            return bothCopiesOfRepeatedWallTimes(startingWith: (earlier, later))
-        }
+    /// Whether `instant` is the next tick: not before the start and after the last tick produced
+    /// (a repeated stretch can yield an instant again); if so, it is recorded as produced.
+    private mutating func produce(_ instant: Int64) -> Bool {
+        guard Double(instant) >= lowerBound, lastProduced.map({ instant > $0 }) ?? true else { return false }
+        lastProduced = instant
+        return true
     }
 
-    /// Both copies of every matching wall time in the repeated stretch that starts at the current
-    /// candidate, sorted, so that e.g. 01:00, 01:30 (first copies) come before 01:00, 01:30 (second).
-    private mutating func bothCopiesOfRepeatedWallTimes(startingWith first: (Int64, Int64)) -> [Int64] {
-        var instants = [first.0, first.1]
+    /// Fills ``repeatedStretch`` with both copies of every matching wall time in the repeated
+    /// stretch that starts at the current candidate, sorted, so that e.g. 01:00, 01:30 (first
+    /// copies) come before 01:00, 01:30 (second).
+    private mutating func collectRepeatedStretch(startingWith first: (Int64, Int64)) {
+        repeatedStretch.removeAll(keepingCapacity: true)
+        repeatedStretchIndex = 0
+        repeatedStretch.append(first.0)
+        repeatedStretch.append(first.1)
         while let from = nextCandidate, let candidate = expression.nextMatch(atOrAfter: from),
             case .ambiguous(let earlier, let later) = zone.resolve(candidate)
         {
-            instants += [earlier, later]
+            repeatedStretch.append(earlier)
+            repeatedStretch.append(later)
             nextCandidate = candidate.addingMinute()
         }
-        return instants.sorted()
+        repeatedStretch.sort()
     }
 }
 

@@ -18,7 +18,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     /// The second, 0–59.
     public var second: Int
 
-    /// Creates a wall-clock reading; the fields are taken as given (see ``isValid``).
+    /// Creates a wall-clock reading; the fields are taken as given, not checked against the calendar.
     public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         self.year = year
         self.month = month
@@ -49,12 +49,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         CivilCalendar.weekday(ofDayNumber: CivilCalendar.dayNumber(year: year, month: month, day: day))
     }
 
-    /// Whether every field is in range for the calendar (e.g. no 30 February, no hour 24).
-    public var isValid: Bool {
-        (1...12).contains(month) && day >= 1 && day <= CivilCalendar.daysIn(year: year, month: month)
-            && (0...23).contains(hour) && (0...59).contains(minute) && (0...59).contains(second)
-    }
-
+    /// Whether `lhs` is the earlier reading on the same wall clock.
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         lhs.localSeconds < rhs.localSeconds
     }

@@ -72,27 +72,41 @@ public struct ZoneResolver: Sendable, Hashable {
 
     /// What the wall-clock reading `localSeconds` (see ``LocalDateTime/localSeconds``) means.
     public func resolve(localSeconds: Int64) -> Resolution {
-        // Offsets in force a day either side cover any transition near the reading.
-        var offsets: [Int] = []
-        for probe in [localSeconds - 86_400, localSeconds, localSeconds + 86_400] {
-            let offset = utcOffset(at: probe)
-            if !offsets.contains(offset) { offsets.append(offset) }
+        // Offsets in force a day either side cover any transition near the reading; the reading
+        // happens at `localSeconds - offset` for each of them that is in force at that instant.
+        let dayBefore = utcOffset(at: localSeconds - 86_400)
+        let sameTime = utcOffset(at: localSeconds)
+        let dayAfter = utcOffset(at: localSeconds + 86_400)
+        var occurrences = OccurrenceSpan()
+        occurrences.include(instant(of: localSeconds, ifOffsetIs: dayBefore))
+        if sameTime != dayBefore { occurrences.include(instant(of: localSeconds, ifOffsetIs: sameTime)) }
+        if dayAfter != dayBefore, dayAfter != sameTime {
+            occurrences.include(instant(of: localSeconds, ifOffsetIs: dayAfter))
         }
-        var instants: [Int64] = []
-        for offset in offsets {
-            let instant = localSeconds - Int64(offset)
-            if utcOffset(at: instant) == offset, !instants.contains(instant) { instants.append(instant) }
+        guard let earliest = occurrences.earliest, let latest = occurrences.latest else {
+            let gapStart = localSeconds - Int64(max(dayBefore, sameTime, dayAfter))
+            let gapEnd = localSeconds - Int64(min(dayBefore, sameTime, dayAfter))
+            return .gap(transition: firstInstant(withOffsetOf: gapEnd, after: gapStart))
         }
-        instants.sort()
-        switch instants.count {
-        case 0:
-            let earliest = localSeconds - Int64(offsets.max() ?? 0)
-            let latest = localSeconds - Int64(offsets.min() ?? 0)
-            return .gap(transition: firstInstant(withOffsetOf: latest, after: earliest))
-        case 1:
-            return .unique(instants[0])
-        default:
-            return .ambiguous(earlier: instants[0], later: instants[instants.count - 1])
+        return earliest == latest ? .unique(earliest) : .ambiguous(earlier: earliest, later: latest)
+    }
+
+    /// The instant the reading `localSeconds` stands for with the UTC offset `offset`, if that
+    /// offset is in force then.
+    private func instant(of localSeconds: Int64, ifOffsetIs offset: Int) -> Int64? {
+        let instant = localSeconds - Int64(offset)
+        return utcOffset(at: instant) == offset ? instant : nil
+    }
+
+    /// The first and last instants a wall-clock reading stands for, gathered without allocating.
+    private struct OccurrenceSpan {
+        var earliest: Int64?
+        var latest: Int64?
+
+        mutating func include(_ instant: Int64?) {
+            guard let instant else { return }
+            earliest = Swift.min(earliest ?? instant, instant)
+            latest = Swift.max(latest ?? instant, instant)
         }
     }
 
@@ -116,10 +130,14 @@ public struct ZoneResolver: Sendable, Hashable {
         return high
     }
 
+    /// Zones are equal when they have the same identifier. Written by hand because the Foundation
+    /// `TimeZone` behind a name can differ (``utc`` is backed by `TimeZone.gmt`, `UTC` read by name
+    /// is not), and a zone here stands for the name a definition was written with.
     public static func == (lhs: ZoneResolver, rhs: ZoneResolver) -> Bool {
         lhs.identifier == rhs.identifier
     }
 
+    /// Hashes the identifier only, matching ``==``.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(identifier)
     }

@@ -20,6 +20,7 @@ public struct InMemoryDynamicPartitionsStore: DynamicPartitionsStore, Hashable {
         self.keysByName = keysByName
     }
 
+    /// The keys held under `name`, in the order added; none for a name never added to.
     public func dynamicPartitionKeys(named name: String) -> [String] {
         keysByName[name] ?? []
     }
@@ -27,7 +28,8 @@ public struct InMemoryDynamicPartitionsStore: DynamicPartitionsStore, Hashable {
     /// Adds keys that are not there yet, keeping their order.
     public mutating func addPartitions(_ keys: [String], named name: String) {
         var existing = keysByName[name] ?? []
-        for key in keys where !existing.contains(key) { existing.append(key) }
+        var present = Set(existing)
+        for key in keys where present.insert(key).inserted { existing.append(key) }
         keysByName[name] = existing
     }
 

@@ -17,6 +17,12 @@ public struct MultiPartitionsDefinition: Sendable, Hashable {
         public let name: String
         /// Its partitions.
         public let partitionsDefinition: PartitionsDefinition
+
+        /// Whether the dimension is time-window partitioned.
+        var isTimeWindowed: Bool {
+            if case .timeWindow = partitionsDefinition { return true }
+            return false
+        }
     }
 
     /// The two dimensions, ordered by name.
@@ -70,19 +76,17 @@ public struct MultiPartitionsDefinition: Sendable, Hashable {
 
     /// The single time-window dimension, if exactly one dimension is time-window partitioned.
     public var timeWindowDimension: Dimension? {
-        let timeDimensions = dimensions.filter {
-            if case .timeWindow = $0.partitionsDefinition { return true }
-            return false
-        }
+        let timeDimensions = dimensions.filter(\.isTimeWindowed)
         return timeDimensions.count == 1 ? timeDimensions[0] : nil
     }
 
     /// Every key as of the context, the first dimension varying slowest. Keys whose dimension keys
     /// contain `|` (possible with a time-window format) are left out, as in Dagster.
     public func partitionKeys(context: PartitionLoadingContext) throws(DagsterError) -> [MultiPartitionKey] {
+        func joinable(_ keys: [String]) -> [String] { keys.filter { !$0.contains(MultiPartitionKey.delimiter) } }
         let first = try dimensions[0].partitionsDefinition.partitionKeys(context: context)
         let second = try dimensions[1].partitionsDefinition.partitionKeys(context: context)
-        return product(first, second).filter { $0.description.split(separator: "|", omittingEmptySubsequences: false).count == 2 }
+        return product(joinable(first), joinable(second))
     }
 
     /// The key that `text` (dimension keys joined by `|`) stands for; throws if it does not have one
@@ -95,14 +99,14 @@ public struct MultiPartitionsDefinition: Sendable, Hashable {
                 "multi-partition key '\(text)' has \(parts.count) part\(parts.count == 1 ? "" : "s"); expected "
                     + "\(dimensions.count) joined by '|' (\(dimensionNames.joined(separator: "|")))")
         }
-        return MultiPartitionKey(keysByDimension: Dictionary(uniqueKeysWithValues: zip(dimensionNames, parts)))
+        return MultiPartitionKey(
+            orderedDimensionKeys: zip(dimensions, parts).map { .init(dimensionName: $0.name, partitionKey: $1) })
     }
 
     /// Throws `DagsterError(.unknownPartition)` unless every dimension has its part of the key.
     public func validatePartitionKey(_ text: String, context: PartitionLoadingContext) throws(DagsterError) {
         let key = try partitionKey(parsing: text)
-        for dimension in dimensions {
-            let dimensionKey = key[dimension.name] ?? ""
+        for (dimension, dimensionKey) in zip(dimensions, key.dimensionKeys.map(\.partitionKey)) {
             do {
                 try dimension.partitionsDefinition.validatePartitionKey(dimensionKey, context: context)
             } catch {
@@ -118,11 +122,11 @@ public struct MultiPartitionsDefinition: Sendable, Hashable {
     public func partitionKeys(in range: PartitionKeyRange, context: PartitionLoadingContext) throws(DagsterError)
         -> [MultiPartitionKey]
     {
-        let start = try partitionKey(parsing: range.start)
-        let end = try partitionKey(parsing: range.end)
+        let start = try partitionKey(parsing: range.start).dimensionKeys
+        let end = try partitionKey(parsing: range.end).dimensionKeys
         var perDimension: [[String]] = []
-        for dimension in dimensions {
-            let dimensionRange = PartitionKeyRange(start: start[dimension.name] ?? "", end: end[dimension.name] ?? "")
+        for (index, dimension) in dimensions.enumerated() {
+            let dimensionRange = PartitionKeyRange(start: start[index].partitionKey, end: end[index].partitionKey)
             perDimension.append(try dimension.partitionsDefinition.partitionKeys(in: dimensionRange, context: context))
         }
         return product(perDimension[0], perDimension[1])

@@ -1,3 +1,4 @@
+import DagsterConfig
 import DagsterCore
 
 /// The checks Dagster applies to partition keys given by the user.
@@ -31,7 +32,7 @@ enum PartitionKeyRules {
         if !duplicates.isEmpty {
             throw DagsterError(
                 .invalidDefinition,
-                "\(owner): partition keys must be unique; repeated: " + duplicates.map { "'\($0)'" }.joined(separator: ", "))
+                "\(owner): partition keys must be unique; repeated: \(PythonText.list(duplicates))")
         }
     }
 }

@@ -14,17 +14,22 @@ extension PartitionsDefinition {
         case .timeWindow(let definition):
             return Self.sorted(keys) { try? definition.startInstant(forPartitionKey: $0) }
         case .multi(let definition):
-            // Each dimension's keys in that dimension's order; a key ranks by (first, second).
-            let positions = definition.dimensions.map { dimension in
-                let dimensionKeys = Set(keys.compactMap { try? definition.partitionKey(parsing: $0)[dimension.name] })
-                let ordered = dimension.partitionsDefinition.ordered(dimensionKeys, context: context)
+            // Each key is parsed once into its dimension keys, in dimension order; each dimension's
+            // keys are put in that dimension's order, and a key ranks by (first, second).
+            var dimensionKeysByKey: [String: [String]] = [:]
+            for key in keys {
+                guard let parsed = try? definition.partitionKey(parsing: key) else { continue }
+                dimensionKeysByKey[key] = parsed.dimensionKeys.map(\.partitionKey)
+            }
+            let positions = definition.dimensions.indices.map { index in
+                let dimensionKeys = Set(dimensionKeysByKey.values.map { $0[index] })
+                let ordered = definition.dimensions[index].partitionsDefinition.ordered(dimensionKeys, context: context)
                 return Dictionary(ordered.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             }
             let stride = (positions.last?.count ?? 0) + 1
             return Self.sorted(keys) { key -> Int? in
-                guard let parsed = try? definition.partitionKey(parsing: key),
-                    let first = positions[0][parsed[definition.dimensions[0].name] ?? ""],
-                    let second = positions[1][parsed[definition.dimensions[1].name] ?? ""]
+                guard let dimensionKeys = dimensionKeysByKey[key], let first = positions[0][dimensionKeys[0]],
+                    let second = positions[1][dimensionKeys[1]]
                 else { return nil }
                 return first * stride + second
             }

@@ -1,3 +1,4 @@
+import DagsterConfig
 import DagsterCore
 import Foundation
 
@@ -67,10 +68,17 @@ public enum PartitionsDefinition: Sendable, Hashable {
             try definition.validatePartitionKey(key, currentTime: context.currentTime)
         case .multi(let definition):
             try definition.validatePartitionKey(key, context: context)
-        case .static, .dynamic:
-            let keys = try partitionKeys(context: context)
+        case .static(let definition):
+            guard definition.hasPartitionKey(key) else {
+                throw DagsterError(.unknownPartition, "partition key '\(key)' is not in the \(self)")
+            }
+        case .dynamic(let definition):
+            let keys = try definition.partitionKeys(store: context.dynamicPartitionsStore)
             guard keys.contains(key) else {
-                throw DagsterError(.unknownPartition, "partition key '\(key)' is not in the \(self)\(Self.sample(of: keys))")
+                throw DagsterError(
+                    .unknownPartition,
+                    "partition key '\(key)' is not in the \(self), whose keys are \(Self.keySample(keys)); add it to the "
+                        + "instance first (DagsterInstance.addDynamicPartitions)")
             }
         }
     }
@@ -87,29 +95,32 @@ public enum PartitionsDefinition: Sendable, Hashable {
             return try definition.partitionKeys(in: range, context: context).map(\.description)
         case .static, .dynamic:
             let keys = try partitionKeys(context: context)
-            let missing = [range.start, range.end].filter { !keys.contains($0) }
-            guard missing.isEmpty, let first = keys.firstIndex(of: range.start), let last = keys.firstIndex(of: range.end)
-            else {
-                let names = Array(Set(missing)).sorted().map { "'\($0)'" }.joined(separator: ", ")
+            guard let first = keys.firstIndex(of: range.start), let last = keys.firstIndex(of: range.end) else {
+                let missing = Set([range.start, range.end]).filter { !keys.contains($0) }
+                let names = PythonText.list(missing.sorted(by: codePointOrder))
                 throw DagsterError(.unknownPartition, "partition range \(range) is not valid: \(names) not in the \(self)")
             }
             return first <= last ? Array(keys[first...last]) : []
         }
     }
 
-    /// A few of the keys, to show in an error message.
-    private static func sample(of keys: [String]) -> String {
-        guard !keys.isEmpty else { return " (there are no keys)" }
-        let shown = keys.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-        return " (keys: \(shown)\(keys.count > 5 ? ", … \(keys.count) in all" : ""))"
+    /// How many keys ``keySample(_:)`` shows.
+    private static let keySampleSize = 5
+
+    /// The keys as Python prints a list, cut after the first few for messages:
+    /// `['a', 'b']`, or `['k1', 'k2', 'k3', 'k4', 'k5', …] (100 keys)`.
+    static func keySample(_ keys: [String]) -> String {
+        guard keys.count > keySampleSize else { return PythonText.list(keys) }
+        return PythonText.list(Array(keys.prefix(keySampleSize))).dropLast() + ", …] (\(keys.count) keys)"
     }
 }
 
 extension PartitionsDefinition: CustomStringConvertible {
-    /// What kind of partitions these are, for messages.
+    /// What kind of partitions these are, for messages: the kind and its name or a sample of its
+    /// keys (``keySample(_:)``), never every key.
     public var description: String {
         switch self {
-        case .static(let definition): return "static partitions [\(definition)]"
+        case .static(let definition): return "static partitions \(Self.keySample(definition.partitionKeys))"
         case .timeWindow(let definition): return "time-window partitions (\(definition))"
         case .dynamic(let definition): return "dynamic partitions '\(definition.name)'"
         case .multi(let definition): return "multi-partitions (\(definition.dimensionNames.joined(separator: ", ")))"

@@ -8,17 +8,20 @@ import DagsterCore
 public struct StaticPartitionsDefinition: Sendable, Hashable {
     /// The keys, in the order given.
     public let partitionKeys: [String]
+    /// The same keys, for membership tests.
+    private let keySet: Set<String>
 
     /// Throws `DagsterError(.invalidDefinition)` for a repeated key or a key containing `...` or a
     /// control character.
     public init(_ partitionKeys: [String]) throws(DagsterError) {
         try PartitionKeyRules.validate(partitionKeys, in: "static partitions")
         self.partitionKeys = partitionKeys
+        keySet = Set(partitionKeys)
     }
 
     /// Whether `key` is one of the keys.
     public func hasPartitionKey(_ key: String) -> Bool {
-        partitionKeys.contains(key)
+        keySet.contains(key)
     }
 }
 

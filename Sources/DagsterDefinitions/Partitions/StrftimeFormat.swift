@@ -60,6 +60,7 @@ public struct StrftimeFormat: Sendable, Hashable, CustomStringConvertible {
         self.tokens = tokens
     }
 
+    /// The format as written.
     public var description: String { pattern }
 
     /// Whether the format writes the UTC offset (`%z`).
@@ -90,9 +91,6 @@ public struct StrftimeFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func field(_ directive: Character, of local: LocalDateTime, utcOffset: Int) -> String {
-        let dayOfYear = CivilCalendar.dayNumber(year: local.year, month: local.month, day: local.day)
-            - CivilCalendar.dayNumber(year: local.year, month: 1, day: 1) + 1
-        let weekday = local.weekday
         switch directive {
         case "Y": return local.year.zeroPadded(4)
         case "y": return (local.year % 100).zeroPadded(2)
@@ -104,18 +102,31 @@ public struct StrftimeFormat: Sendable, Hashable, CustomStringConvertible {
         case "M": return local.minute.zeroPadded(2)
         case "S": return local.second.zeroPadded(2)
         case "f": return "000000"
-        case "j": return dayOfYear.zeroPadded(3)
+        case "j": return dayOfYear(of: local).zeroPadded(3)
         case "b": return String(monthNames[local.month - 1].prefix(3))
         case "B": return monthNames[local.month - 1]
-        case "a": return String(weekdayNames[weekday].prefix(3))
-        case "A": return weekdayNames[weekday]
-        case "w": return String(weekday)
-        case "u": return String(weekday == 0 ? 7 : weekday)
-        case "U": return ((dayOfYear + 6 - weekday) / 7).zeroPadded(2)
-        case "W": return ((dayOfYear + 6 - (weekday + 6) % 7) / 7).zeroPadded(2)
+        case "a": return String(weekdayNames[local.weekday].prefix(3))
+        case "A": return weekdayNames[local.weekday]
+        case "w": return String(local.weekday)
+        case "u": return String(local.weekday == 0 ? 7 : local.weekday)
+        case "U": return weekOfYear(of: local, firstWeekday: 0).zeroPadded(2)
+        case "W": return weekOfYear(of: local, firstWeekday: 1).zeroPadded(2)
         case "z": return offsetText(utcOffset)
         default: return ""
         }
+    }
+
+    /// The day of the year, 1 for 1 January (`%j`).
+    private static func dayOfYear(of local: LocalDateTime) -> Int {
+        CivilCalendar.dayNumber(year: local.year, month: local.month, day: local.day)
+            - CivilCalendar.dayNumber(year: local.year, month: 1, day: 1) + 1
+    }
+
+    /// The week of the year, for weeks starting on `firstWeekday` (0 = Sunday for `%U`, 1 = Monday
+    /// for `%W`); days before the year's first such weekday are in week 0.
+    private static func weekOfYear(of local: LocalDateTime, firstWeekday: Int) -> Int {
+        let daysIntoWeek = (local.weekday - firstWeekday + 7) % 7
+        return (dayOfYear(of: local) + 6 - daysIntoWeek) / 7
     }
 
     /// `+HHMM` (or `+HHMMSS` when the offset has seconds), as Python writes `%z`.

@@ -14,6 +14,7 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
         self.end = end
     }
 
+    /// `[start, end)`, the dates in Foundation's notation.
     public var description: String { "[\(start), \(end))" }
 }
 
@@ -36,6 +37,7 @@ public enum TimeWindowBound: Sendable, Hashable, ExpressibleByStringLiteral {
     /// An exact instant.
     case instant(Date)
 
+    /// A string literal is text in the date format: ``formatted(_:)``.
     public init(stringLiteral value: String) {
         self = .formatted(value)
     }

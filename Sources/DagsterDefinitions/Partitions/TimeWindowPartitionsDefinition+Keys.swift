@@ -13,19 +13,19 @@ extension TimeWindowPartitionsDefinition {
     /// to the last one's end (0 when an end date falls before the first window closes).
     public func partitionCount(currentTime: Date) -> Int {
         let now = currentTime.timeIntervalSince1970
-        guard let first = firstWindow(now: now), let last = lastWindow(now: now) else { return 0 }
+        guard let bounds = partitionBounds(now: now) else { return 0 }
         var count = 0
-        var windows = windows(startingAtOrAfter: Double(first.start))
-        while let window = windows.next(), window.start < last.end { count += 1 }
+        var windows = windows(startingAtOrAfter: Double(bounds.first.start))
+        while let window = windows.next(), window.start < bounds.last.end { count += 1 }
         return count
     }
 
     private func forEachWindow(currentTime: Date, _ body: (TickWindow) -> Void) {
-        guard let last = lastWindow(now: currentTime.timeIntervalSince1970) else { return }
-        var windows = windows(startingAtOrAfter: start.timeIntervalSince1970)
+        guard let bounds = partitionBounds(now: currentTime.timeIntervalSince1970) else { return }
+        var windows = windows(startingAtOrAfter: Double(bounds.first.start))
         while let window = windows.next() {
             body(window)
-            if window.start >= last.start { break }
+            if window.start >= bounds.last.start { break }
         }
     }
 
@@ -37,16 +37,6 @@ extension TimeWindowPartitionsDefinition {
     /// The last partition's key as of `currentTime`.
     public func lastPartitionKey(currentTime: Date) -> String? {
         lastWindow(now: currentTime.timeIntervalSince1970).map { partitionKey(forWindowStart: $0.start) }
-    }
-
-    /// The first partition's window as of `currentTime`.
-    public func firstPartitionWindow(currentTime: Date) -> TimeWindow? {
-        firstWindow(now: currentTime.timeIntervalSince1970)?.timeWindow
-    }
-
-    /// The last partition's window as of `currentTime`.
-    public func lastPartitionWindow(currentTime: Date) -> TimeWindow? {
-        lastWindow(now: currentTime.timeIntervalSince1970)?.timeWindow
     }
 
     /// The window of the partition a key names: the first window starting at or after the time the
@@ -63,10 +53,8 @@ extension TimeWindowPartitionsDefinition {
 
     /// The start of the partition a key names.
     func startInstant(forPartitionKey key: String) throws(DagsterError) -> Int64 {
-        let instant = try keyInstant(key)
-        if cronSchedule == "0 0 * * *" || cronSchedule == "0 * * * *" { return instant }
-        guard let window = window(startingAtOrAfter: Double(instant)) else { throw neverTicks() }
-        return window.start
+        guard let start = windowStart(atOrAfter: try keyInstant(key)) else { throw neverTicks() }
+        return start
     }
 
     /// The key of the partition whose window contains `date` (with `endClosed`, a date on a
@@ -92,14 +80,15 @@ extension TimeWindowPartitionsDefinition {
 
     /// Throws `DagsterError(.unknownPartition)` explaining why `key` is not a partition as of `currentTime`.
     public func validatePartitionKey(_ key: String, currentTime: Date) throws(DagsterError) {
-        let start: Int64
+        let instant: Int64
         do {
-            start = try startInstant(forPartitionKey: key)
+            instant = try keyInstant(key)
         } catch {
-            throw unknownKey(key, "it does not match the date format '\(fmt)'")
+            throw unknownKey(key, "\(error.message); keys are written like '\(startText)'")
         }
+        guard let start = windowStart(atOrAfter: instant) else { throw neverTicks() }
         let now = currentTime.timeIntervalSince1970
-        guard let first = firstWindow(now: now), let last = lastWindow(now: now) else {
+        guard let (first, last) = partitionBounds(now: now) else {
             throw unknownKey(key, "there are no partitions yet as of \(zone.isoString(for: currentTime))")
         }
         if start < first.start {
@@ -113,7 +102,8 @@ extension TimeWindowPartitionsDefinition {
         }
         let canonical = partitionKey(forWindowStart: start)
         guard canonical == key else {
-            throw unknownKey(key, "it does not start a partition; the partition starting there is '\(canonical)'")
+            let partition = start == instant ? "the partition starting there is" : "the next partition starts at"
+            throw unknownKey(key, "it does not start a partition; \(partition) '\(canonical)'")
         }
     }
 
@@ -172,6 +162,11 @@ extension TimeWindowPartitionsDefinition {
         return format.format(local, utcOffset: offset)
     }
 
+    /// The start written in the key format, e.g. `2024-01-01`: an example of a key, for messages.
+    var startText: String {
+        format.format(zone.localTime(at: Int64(start.timeIntervalSince1970.rounded(.down))))
+    }
+
     private func keyInstant(_ key: String) throws(DagsterError) -> Int64 {
         try Self.parseKeyTime(key, zone: zone, format: format)
     }
@@ -190,8 +185,7 @@ extension TimeWindowPartitionsDefinition: CustomStringConvertible {
     public var description: String {
         let cadences = ["0 * * * *": "hourly", "0 0 * * *": "daily", "0 0 * * 0": "weekly", "0 0 1 * *": "monthly"]
         let cadence = cadences[cronSchedule] ?? cronSchedule
-        let startKey = format.format(zone.localTime(at: Int64(start.timeIntervalSince1970.rounded(.down))))
-        var text = "\(cadence), starting \(startKey) \(timezone)"
+        var text = "\(cadence), starting \(startText) \(timezone)"
         if endOffset != 0 { text += ". End offset by \(endOffset) partition\(abs(endOffset) == 1 ? "" : "s")" }
         return text
     }

@@ -49,6 +49,13 @@ extension TimeWindowPartitionsDefinition {
         return windows.next()
     }
 
+    /// The first tick at or after `instant` (the start of the window a partition key names): the
+    /// instant itself when the schedule plainly fires then, else found by iterating ticks.
+    func windowStart(atOrAfter instant: Int64) -> Int64? {
+        if schedule.firesUnambiguously(at: instant, in: zone) { return instant }
+        return window(startingAtOrAfter: Double(instant))?.start
+    }
+
     /// The first partition's window as of `now`, or `nil` if no partition exists yet.
     func firstWindow(now: Double) -> TickWindow? {
         guard let first = window(startingAtOrAfter: start.timeIntervalSince1970) else { return nil }
@@ -68,9 +75,19 @@ extension TimeWindowPartitionsDefinition {
         return first.end <= window.start ? first : nil
     }
 
+    /// The first and last partitions' windows as of `now`, or `nil` if no partition exists yet.
+    func partitionBounds(now: Double) -> (first: TickWindow, last: TickWindow)? {
+        guard let first = firstWindow(now: now), let last = lastWindow(now: now, first: first) else { return nil }
+        return (first, last)
+    }
+
     /// The last partition's window as of `now`, or `nil` if no partition exists yet.
     func lastWindow(now: Double) -> TickWindow? {
-        guard let first = firstWindow(now: now) else { return nil }
+        partitionBounds(now: now)?.last
+    }
+
+    /// The last partition's window as of `now`, given the first one's.
+    private func lastWindow(now: Double, first: TickWindow) -> TickWindow? {
         if endOffset == 0 {
             let bound = end.map { min($0.timeIntervalSince1970, now) } ?? now
             var behind = windows(endingAtOrBefore: bound)

@@ -14,12 +14,12 @@ import Foundation
 /// let keys = daily.partitionKeys(currentTime: Date())   // ["2024-01-01", "2024-01-02", …]
 /// ```
 public struct TimeWindowPartitionsDefinition: Sendable, Hashable {
-    /// The cron schedule whose ticks bound the windows, e.g. `0 0 * * *` for daily partitions.
-    public let cronSchedule: String
-    /// The IANA time zone the schedule and the keys are read in.
-    public let timezone: String
-    /// The Python date format of the keys, e.g. `%Y-%m-%d`.
-    public let fmt: String
+    /// The cron schedule whose ticks bound the windows, as written, e.g. `0 0 * * *` for daily partitions.
+    public var cronSchedule: String { schedule.description }
+    /// The IANA time zone the schedule and the keys are read in, as written.
+    public var timezone: String { zone.identifier }
+    /// The Python date format of the keys, as written, e.g. `%Y-%m-%d`.
+    public var fmt: String { format.pattern }
     /// The instant at or after which the first window starts.
     public let start: Date
     /// The instant after which no window ends, if any.
@@ -27,6 +27,8 @@ public struct TimeWindowPartitionsDefinition: Sendable, Hashable {
     /// Partitions added past (positive) or removed before (negative) the current time.
     public let endOffset: Int
 
+    // The schedule, zone and format keep the text they were read from, so the definition stores
+    // each once and compares by them (equal texts read the same).
     let schedule: CronSchedule
     let zone: ZoneResolver
     let format: StrftimeFormat
@@ -44,9 +46,6 @@ public struct TimeWindowPartitionsDefinition: Sendable, Hashable {
         } catch {
             throw DagsterError(.invalidDefinition, "time-window partitions: \(error.message)")
         }
-        self.cronSchedule = cronSchedule
-        self.timezone = timezone
-        self.fmt = fmt
         self.endOffset = endOffset
         self.start = Date(timeIntervalSince1970: try Self.instant(of: start, named: "start", zone: zone, format: format))
         if let end, end != .formatted("") {
@@ -88,19 +87,6 @@ public struct TimeWindowPartitionsDefinition: Sendable, Hashable {
         }
         if let offset = parsed.utcOffset { return parsed.local.localSeconds - Int64(offset) }
         return zone.instantBeforeTransition(for: parsed.local)
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.cronSchedule == rhs.cronSchedule && lhs.timezone == rhs.timezone && lhs.fmt == rhs.fmt
-            && lhs.start == rhs.start && lhs.end == rhs.end && lhs.endOffset == rhs.endOffset
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(cronSchedule)
-        hasher.combine(timezone)
-        hasher.combine(fmt)
-        hasher.combine(start)
-        hasher.combine(endOffset)
     }
 }
 

@@ -7,8 +7,10 @@ public struct AllPartitionMapping: PartitionMapping, Hashable {
     /// Creates the mapping.
     public init() {}
 
+    /// Accepts any partitions on either side.
     public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {}
 
+    /// Every upstream partition, whatever the downstream keys.
     public func upstreamPartitions(
         forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
         context: PartitionLoadingContext
@@ -16,6 +18,7 @@ public struct AllPartitionMapping: PartitionMapping, Hashable {
         UpstreamPartitionsResult(partitionKeys: try upstream.partitionKeys(context: context))
     }
 
+    /// Every downstream partition if any upstream key is given, else none.
     public func downstreamPartitions(
         forUpstreamKeys upstreamKeys: [String], upstream: PartitionsDefinition, downstream: PartitionsDefinition,
         context: PartitionLoadingContext

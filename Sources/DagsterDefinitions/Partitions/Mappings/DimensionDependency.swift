@@ -16,6 +16,15 @@ protocol DimensionwisePartitionMapping: PartitionMapping {
 }
 
 extension DimensionwisePartitionMapping {
+    /// Throws `DagsterError(.invalidDefinition)` when the downstream asset is not partitioned or the
+    /// dimensions do not line up (see ``dimensionDependencies(upstream:downstream:)``).
+    public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {
+        guard let downstream else { throw Self.unpartitioned("downstream", for: "\(Self.self)") }
+        _ = try dimensionDependencies(upstream: upstream, downstream: downstream)
+    }
+
+    /// The upstream keys of the downstream keys, mapped dimension by dimension; unmapped upstream
+    /// dimensions contribute all their keys. Throws for an unpartitioned downstream asset.
     public func upstreamPartitions(
         forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
         context: PartitionLoadingContext
@@ -23,17 +32,21 @@ extension DimensionwisePartitionMapping {
         guard let downstreamKeys, let downstream else { throw Self.unpartitioned("downstream", for: "\(Self.self)") }
         let dependencies = try dimensionDependencies(upstream: upstream, downstream: downstream)
         return try DimensionwiseMapper(
-            source: downstream, target: upstream, sourceIsUpstream: false, dependencies: dependencies, context: context
+            mappingName: "\(Self.self)", source: downstream, target: upstream, sourceIsUpstream: false,
+            dependencies: dependencies, context: context
         ).map(downstreamKeys)
     }
 
+    /// The downstream keys of the upstream keys, mapped dimension by dimension; unmapped downstream
+    /// dimensions contribute all their keys.
     public func downstreamPartitions(
         forUpstreamKeys upstreamKeys: [String], upstream: PartitionsDefinition, downstream: PartitionsDefinition,
         context: PartitionLoadingContext
     ) throws(DagsterError) -> [String] {
         let dependencies = try dimensionDependencies(upstream: upstream, downstream: downstream)
         return try DimensionwiseMapper(
-            source: upstream, target: downstream, sourceIsUpstream: true, dependencies: dependencies, context: context
+            mappingName: "\(Self.self)", source: upstream, target: downstream, sourceIsUpstream: true,
+            dependencies: dependencies, context: context
         ).map(upstreamKeys).partitionKeys
     }
 }
@@ -41,6 +54,8 @@ extension DimensionwisePartitionMapping {
 /// Dagster's `_get_dependency_partitions_subset`: maps each source key dimension by dimension and
 /// combines the mapped dimension keys (and every key of unmapped target dimensions) into target keys.
 struct DimensionwiseMapper {
+    /// The mapping's type name, for messages.
+    let mappingName: String
     let source: PartitionsDefinition
     let target: PartitionsDefinition
     let sourceIsUpstream: Bool
@@ -53,14 +68,15 @@ struct DimensionwiseMapper {
                 ? (source: dependency.upstreamDimension, target: dependency.downstreamDimension, mapping: dependency.mapping)
                 : (source: dependency.downstreamDimension, target: dependency.upstreamDimension, mapping: dependency.mapping)
         }
+        let sourceValues = try dimensionValues(of: sourceKeys, in: pairs.map(\.source))
         var mappedValues: [[String: [String]]] = []
         var missing = Set<String>()
-        for pair in pairs {
-            let sourceDimension = try Self.dimension(pair.source, of: source)
-            let targetDimension = try Self.dimension(pair.target, of: target)
+        for (pairIndex, pair) in pairs.enumerated() {
+            let sourceDimension = try dimension(pair.source, of: source)
+            let targetDimension = try dimension(pair.target, of: target)
             var byValue: [String: [String]] = [:]
-            for key in sourceKeys {
-                let value = try dimensionValue(of: key, in: pair.source)
+            for keyValues in sourceValues {
+                let value = keyValues[pairIndex]
                 guard byValue[value] == nil else { continue }
                 if sourceIsUpstream {
                     byValue[value] = try pair.mapping.downstreamPartitions(
@@ -77,13 +93,13 @@ struct DimensionwiseMapper {
         let targetNames: [String?] = if case .multi(let multi) = target { multi.dimensionNames } else { [nil] }
         let unmapped = targetNames.filter { name in !pairs.contains { $0.target == name } }
         var unmappedKeys: [[String]] = []
-        for name in unmapped { unmappedKeys.append(try Self.dimension(name, of: target).partitionKeys(context: context)) }
+        for name in unmapped { unmappedKeys.append(try dimension(name, of: target).partitionKeys(context: context)) }
 
         var targetKeys = Set<String>()
-        for key in sourceKeys {
+        for keyValues in sourceValues {
             var combinations: [[(name: String?, key: String)]] = [[]]
             for (index, pair) in pairs.enumerated() {
-                let values = mappedValues[index][try dimensionValue(of: key, in: pair.source)] ?? []
+                let values = mappedValues[index][keyValues[index]] ?? []
                 combinations = combinations.flatMap { prefix in values.map { prefix + [(pair.target, $0)] } }
             }
             for (name, keys) in zip(unmapped, unmappedKeys) {
@@ -103,15 +119,32 @@ struct DimensionwiseMapper {
             requiredButNonexistentPartitionKeys: missing.sorted(by: codePointOrder))
     }
 
-    private func dimensionValue(of key: String, in dimension: String?) throws(DagsterError) -> String {
-        guard let dimension, case .multi(let multi) = source else { return key }
-        return try multi.partitionKey(parsing: key)[dimension] ?? ""
+    /// Each source key's value in each of `dimensions` (the key itself for a `nil` dimension or a
+    /// source that is not multi-partitioned), each key parsed once: `values[keyIndex][dimensionIndex]`.
+    private func dimensionValues(of sourceKeys: [String], in dimensions: [String?]) throws(DagsterError) -> [[String]] {
+        guard case .multi(let multi) = source, dimensions.contains(where: { $0 != nil }) else {
+            return sourceKeys.map { key in dimensions.map { _ in key } }
+        }
+        var values: [[String]] = []
+        values.reserveCapacity(sourceKeys.count)
+        for key in sourceKeys {
+            let parsed = try multi.partitionKey(parsing: key)
+            values.append(dimensions.map { dimension in dimension.map { parsed[$0] ?? "" } ?? key })
+        }
+        return values
     }
 
-    static func dimension(_ name: String?, of definition: PartitionsDefinition) throws(DagsterError) -> PartitionsDefinition {
+    /// The partitions of dimension `name` of `definition`, or `definition` itself when it is not
+    /// multi-partitioned.
+    private func dimension(_ name: String?, of definition: PartitionsDefinition) throws(DagsterError) -> PartitionsDefinition {
         guard case .multi(let multi) = definition else { return definition }
         guard let name else {
-            throw DagsterError(.invalidDefinition, "a dimension name is needed to map multi-partitions (\(multi.dimensionNames))")
+            throw DagsterError(
+                .invalidDefinition,
+                "\(mappingName) cannot tell which dimension of the multi-partitions (dimensions: "
+                    + "\(multi.dimensionNames.joined(separator: ", "))) to map; validate the mapping against the partitions "
+                    + "it is called with, or name the dimension (partitionDimensionName, or the dimensions of a "
+                    + "MultiPartitionMapping)")
         }
         return try multi.partitionsDefinition(forDimension: name)
     }

@@ -7,6 +7,7 @@ public struct IdentityPartitionMapping: PartitionMapping, Hashable {
     /// Creates the mapping.
     public init() {}
 
+    /// Throws `DagsterError(.invalidDefinition)` unless both sides have the same kind of partitions.
     public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {
         guard let downstream, upstream.kindName == downstream.kindName else {
             throw DagsterError(
@@ -17,6 +18,8 @@ public struct IdentityPartitionMapping: PartitionMapping, Hashable {
         }
     }
 
+    /// The downstream keys the upstream also has, in upstream order; the others are required but
+    /// nonexistent.
     public func upstreamPartitions(
         forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
         context: PartitionLoadingContext
@@ -30,6 +33,7 @@ public struct IdentityPartitionMapping: PartitionMapping, Hashable {
             requiredButNonexistentPartitionKeys: wanted.subtracting(upstreamKeys).sorted(by: codePointOrder))
     }
 
+    /// The upstream keys the downstream also has, in downstream order.
     public func downstreamPartitions(
         forUpstreamKeys upstreamKeys: [String], upstream: PartitionsDefinition, downstream: PartitionsDefinition,
         context: PartitionLoadingContext

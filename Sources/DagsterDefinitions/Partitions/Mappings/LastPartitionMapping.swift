@@ -6,8 +6,10 @@ public struct LastPartitionMapping: PartitionMapping, Hashable {
     /// Creates the mapping.
     public init() {}
 
+    /// Accepts any partitions on either side.
     public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {}
 
+    /// The upstream's last partition as of the context (none if it has no partitions yet).
     public func upstreamPartitions(
         forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
         context: PartitionLoadingContext

@@ -33,13 +33,6 @@ public struct MultiPartitionMapping: DimensionwisePartitionMapping {
         self.downstreamMappingsByUpstreamDimension = downstreamMappingsByUpstreamDimension
     }
 
-    public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {
-        guard let downstream else {
-            throw DagsterError(.invalidDefinition, "MultiPartitionMapping needs a multi-partitioned downstream asset")
-        }
-        _ = try dimensionDependencies(upstream: upstream, downstream: downstream)
-    }
-
     func dimensionDependencies(upstream: PartitionsDefinition, downstream: PartitionsDefinition) throws(DagsterError)
         -> [DimensionDependency]
     {
@@ -49,7 +42,7 @@ public struct MultiPartitionMapping: DimensionwisePartitionMapping {
                 "MultiPartitionMapping needs multi-partitions on both sides; got \(upstream.kindName) upstream and "
                     + "\(downstream.kindName) downstream")
         }
-        var usedDownstream = Set<String>()
+        var upstreamByDownstream: [String: String] = [:]
         var dependencies: [DimensionDependency] = []
         for (upstreamDimension, mapping) in downstreamMappingsByUpstreamDimension.sorted(by: { codePointOrder($0.key, $1.key) }) {
             guard upstreamMulti.dimensionNames.contains(upstreamDimension) else {
@@ -64,10 +57,12 @@ public struct MultiPartitionMapping: DimensionwisePartitionMapping {
                     "MultiPartitionMapping: the downstream has no dimension '\(mapping.dimensionName)' "
                         + "(dimensions: \(downstreamMulti.dimensionNames.joined(separator: ", ")))")
             }
-            guard usedDownstream.insert(mapping.dimensionName).inserted else {
+            if let earlier = upstreamByDownstream.updateValue(upstreamDimension, forKey: mapping.dimensionName) {
                 throw DagsterError(
                     .invalidDefinition,
-                    "MultiPartitionMapping maps two upstream dimensions onto the downstream dimension '\(mapping.dimensionName)'")
+                    "MultiPartitionMapping maps both upstream dimensions '\(earlier)' and '\(upstreamDimension)' onto the "
+                        + "downstream dimension '\(mapping.dimensionName)'; map each downstream dimension from one upstream "
+                        + "dimension at most")
             }
             dependencies.append(
                 DimensionDependency(

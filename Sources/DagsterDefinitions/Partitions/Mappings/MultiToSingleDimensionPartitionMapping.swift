@@ -16,29 +16,23 @@ public struct MultiToSingleDimensionPartitionMapping: DimensionwisePartitionMapp
         self.partitionDimensionName = partitionDimensionName
     }
 
-    public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {
-        guard let downstream else {
-            throw DagsterError(.invalidDefinition, "MultiToSingleDimensionPartitionMapping needs a partitioned downstream asset")
-        }
-        _ = try dimensionDependencies(upstream: upstream, downstream: downstream)
-    }
-
     func dimensionDependencies(upstream: PartitionsDefinition, downstream: PartitionsDefinition) throws(DagsterError)
         -> [DimensionDependency]
     {
-        let upstreamIsMulti: Bool
-        let multi: MultiPartitionsDefinition
-        let single: PartitionsDefinition
-        switch (upstream, downstream) {
-        case (.multi(let upstreamMulti), let other) where other.kindName != "multi":
-            (upstreamIsMulti, multi, single) = (true, upstreamMulti, other)
-        case (let other, .multi(let downstreamMulti)) where other.kindName != "multi":
-            (upstreamIsMulti, multi, single) = (false, downstreamMulti, other)
-        default:
+        let sides: (upstreamIsMulti: Bool, multi: MultiPartitionsDefinition, single: PartitionsDefinition)? =
+            switch (upstream, downstream) {
+            case (.multi, .multi): nil
+            case (.multi(let multi), let single): (true, multi, single)
+            case (let single, .multi(let multi)): (false, multi, single)
+            default: nil
+            }
+        guard let (upstreamIsMulti, multi, single) = sides else {
             throw DagsterError(
                 .invalidDefinition,
                 "MultiToSingleDimensionPartitionMapping connects a multi-partitioned asset with a single-dimension one; "
-                    + "got \(upstream.kindName) upstream and \(downstream.kindName) downstream")
+                    + "got \(upstream.kindName) upstream and \(downstream.kindName) downstream. Between two "
+                    + "multi-partitioned assets use MultiPartitionMapping; between two single-dimension ones use "
+                    + "IdentityPartitionMapping or TimeWindowPartitionMapping")
         }
         var candidates = multi.dimensions
         if let partitionDimensionName {
@@ -63,9 +57,10 @@ public struct MultiToSingleDimensionPartitionMapping: DimensionwisePartitionMapp
                 "MultiToSingleDimensionPartitionMapping: several dimensions (\(matching.map(\.name).joined(separator: ", "))) "
                     + "match the single-dimension partitions; name one with partitionDimensionName")
         }
-        let timeDimensions = candidates.filter { $0.partitionsDefinition.kindName == "time-window" }
-        if timeDimensions.count == 1, single.kindName == "time-window" {
-            return [dependency(TimeWindowPartitionMapping(), timeDimensions[0].name)]
+        let timeDimension =
+            partitionDimensionName == nil ? multi.timeWindowDimension : candidates.first(where: \.isTimeWindowed)
+        if case .timeWindow = single, let timeDimension {
+            return [dependency(TimeWindowPartitionMapping(), timeDimension.name)]
         }
         throw DagsterError(
             .invalidDefinition,

@@ -43,7 +43,11 @@ public struct UpstreamPartitionsResult: Sendable, Hashable {
 }
 
 extension PartitionMapping {
+    /// The error for a mapping that needs partitions on a `side` that has none.
     static func unpartitioned(_ side: String, for mapping: String) -> DagsterError {
-        DagsterError(.invalidDefinition, "\(mapping) needs a partitioned \(side) asset; the \(side) asset has no partitions")
+        DagsterError(
+            .invalidDefinition,
+            "\(mapping) needs a partitioned \(side) asset; the \(side) asset has no partitions. Partition it, or "
+                + "use AllPartitionMapping (every partition) or LastPartitionMapping (the latest one) instead")
     }
 }

@@ -11,8 +11,10 @@ public struct SpecificPartitionsPartitionMapping: PartitionMapping, Hashable {
         self.partitionKeys = partitionKeys
     }
 
+    /// Accepts any partitions on either side; the fixed keys are not checked against the upstream.
     public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {}
 
+    /// The fixed keys, in upstream partition order, whatever the downstream keys.
     public func upstreamPartitions(
         forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
         context: PartitionLoadingContext

@@ -19,9 +19,9 @@ struct TimeWindowMapper {
         let sourceWindows = try from.mergedWindows(forKeys: keys, now: now)
         guard !sourceWindows.isEmpty else { return UpstreamPartitionsResult(partitionKeys: []) }
         if startOffset == 0, endOffset == 0, let result = shortcut(sourceWindows) { return result }
-        let first = to.firstWindow(now: now)
-        let last = to.lastWindow(now: now)
-        let bounds = first.flatMap { first in last.map { TickWindow(start: first.start, end: $0.end) } }
+        let targetBounds = to.partitionBounds(now: now)
+        let (first, last) = (targetBounds?.first, targetBounds?.last)
+        let bounds = targetBounds.map { TickWindow(start: $0.first.start, end: $0.last.end) }
         var kept: [TickWindow] = []
         var missing: [TickWindow] = []
         for window in sourceWindows {

@@ -23,10 +23,14 @@ public struct TimeWindowPartitionMapping: PartitionMapping, Hashable {
         self.allowNonexistentUpstreamPartitions = allowNonexistentUpstreamPartitions
     }
 
+    /// Throws `DagsterError(.invalidDefinition)` unless both sides are time-window partitions in the
+    /// same time zone.
     public func validate(upstream: PartitionsDefinition, downstream: PartitionsDefinition?) throws(DagsterError) {
         _ = try Self.timeWindows(upstream: upstream, downstream: downstream)
     }
 
+    /// The upstream partitions overlapping the downstream partitions' windows shifted by the offsets;
+    /// those outside the upstream definition are required but nonexistent unless allowed.
     public func upstreamPartitions(
         forDownstreamKeys downstreamKeys: [String]?, downstream: PartitionsDefinition?, upstream: PartitionsDefinition,
         context: PartitionLoadingContext
@@ -40,6 +44,7 @@ public struct TimeWindowPartitionMapping: PartitionMapping, Hashable {
         return try mapper.map(downstreamKeys)
     }
 
+    /// The downstream partitions whose shifted windows overlap the upstream partitions' windows.
     public func downstreamPartitions(
         forUpstreamKeys upstreamKeys: [String], upstream: PartitionsDefinition, downstream: PartitionsDefinition,
         context: PartitionLoadingContext

@@ -26,7 +26,7 @@ extension TimeWindowPartitionsDefinition {
 
     /// The windows of the keys that exist as of `now`, contiguous windows joined, in time order.
     func mergedWindows(forKeys keys: [String], now: Double) throws(DagsterError) -> [TickWindow] {
-        guard let first = firstWindow(now: now), let last = lastWindow(now: now) else { return [] }
+        guard let (first, last) = partitionBounds(now: now) else { return [] }
         var windows: [TickWindow] = []
         for key in Set(keys) {
             let window = try tickWindow(forPartitionKey: key)
