@@ -73,6 +73,10 @@ final class WorkerProcess: Sendable {
             throw DagsterError(.invariantViolation, "could not start \(executable.path): \(error)", cause: error)
         }
         let worker = WorkerProcess(pid: process.processIdentifier, latch: latch, graceSeconds: graceSeconds)
+        // A worker that dies before reading its handoff closes the pipe; the write must fail
+        // with EPIPE (and the crash be reported) instead of SIGPIPE killing this process. Python,
+        // and so Dagster, ignores SIGPIPE too.
+        signal(SIGPIPE, SIG_IGN)
         let writer = stdin.fileHandleForWriting
         try? writer.write(contentsOf: input)
         try? writer.close()
