@@ -30,6 +30,13 @@ struct StoredEventJSONTests {
                 AssetMaterialization(
                     assetKey: ["a", "b"], metadata: metadata, partition: "p", tags: ["dagster/data_version": "v", "t": "\"q\""])),
             .assetMaterialization(AssetMaterialization(assetKey: "a", description: "d")),
+            .assetObservation(
+                AssetObservation(
+                    assetKey: ["a", "b"], description: "seen", metadata: metadata, partition: "p",
+                    tags: ["dagster/data_version": "v", "t": "\"q\""])),
+            .assetObservation(AssetObservation(assetKey: "a")),
+            .assetMaterializationPlanned(AssetMaterializationPlannedData(assetKey: ["a", "b \"c\""], partition: "2024-01-01")),
+            .assetMaterializationPlanned(AssetMaterializationPlannedData(assetKey: "a")),
             .stepFailure(StepFailureData(error: SerializableError(className: "E", message: "boom"), errorSource: .userCodeError)),
         ]
     }

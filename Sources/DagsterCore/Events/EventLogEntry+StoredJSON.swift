@@ -3,8 +3,8 @@ import OrderedCollections
 
 extension EventLogEntry {
     /// Reads an entry from its stored JSON (`storedJSON()`, or the `Codable` form, which is the
-    /// same) with the fast JSON parser: the envelope and the common payloads directly, anything
-    /// else through `JSONDecoder`. Reading events back (a run's log, an asset's latest
+    /// same) with the fast JSON parser: the envelope and the payloads of steps and asset events
+    /// directly, rarer ones through `JSONDecoder`. Reading events back (a run's log, an asset's latest
     /// materialization) costs a fraction of Foundation's decoder.
     /// - Throws: `DagsterError(.invalidInput)` when the text is not a stored entry.
     public init(storedJSON text: String) throws {
@@ -65,15 +65,13 @@ extension EventPayload {
         case "engine" where data["error"] == nil:
             self = .engine(EngineEventData(metadata: try StoredEventJSON.metadata(data["metadata"])))
         case "assetMaterialization":
-            guard let path = data["assetKey"]?.arrayValue?.compactMap({ $0.stringValue }) else {
-                throw StoredEventJSON.malformed("a materialization")
-            }
-            var tags: [String: String] = [:]
-            for (key, value) in data["tags"]?.objectValue ?? [:] { tags[key] = value.stringValue }
-            self = .assetMaterialization(
-                AssetMaterialization(
-                    assetKey: AssetKey(path), description: data["description"]?.stringValue,
-                    metadata: try StoredEventJSON.metadata(data["metadata"]), partition: data["partition"]?.stringValue, tags: tags))
+            self = .assetMaterialization(try StoredEventJSON.assetEvent(data))
+        case "assetObservation":
+            self = .assetObservation(try StoredEventJSON.assetEvent(data))
+        case "assetMaterializationPlanned":
+            self = .assetMaterializationPlanned(
+                AssetMaterializationPlannedData(
+                    assetKey: try StoredEventJSON.assetKey(data["assetKey"]), partition: data["partition"]?.stringValue))
         default:
             self = try JSONDecoder().decode(EventPayload.self, from: Data(json.jsonText().utf8))
         }
@@ -89,6 +87,14 @@ extension TypeCheckData {
     }
 }
 
+/// A materialization or an observation: the same fields, written and read by the same code.
+private protocol StoredAssetEvent {
+    init(assetKey: AssetKey, description: String?, metadata: Metadata, partition: String?, tags: [String: String])
+}
+
+extension AssetMaterialization: StoredAssetEvent {}
+extension AssetObservation: StoredAssetEvent {}
+
 /// Pieces of reading stored events.
 enum StoredEventJSON {
     static func malformed(_ what: String) -> DagsterError {
@@ -98,6 +104,21 @@ enum StoredEventJSON {
     static func string(_ value: JSONValue?) throws -> String {
         guard let text = value?.stringValue else { throw malformed("a string") }
         return text
+    }
+
+    /// A materialization or observation from its stored fields.
+    fileprivate static func assetEvent<Event: StoredAssetEvent>(_ data: JSONValue) throws -> Event {
+        var tags: [String: String] = [:]
+        for (key, value) in data["tags"]?.objectValue ?? [:] { tags[key] = value.stringValue }
+        return Event(
+            assetKey: try assetKey(data["assetKey"]), description: data["description"]?.stringValue,
+            metadata: try metadata(data["metadata"]), partition: data["partition"]?.stringValue, tags: tags)
+    }
+
+    /// An asset key from its stored form, an array of path components.
+    static func assetKey(_ value: JSONValue?) throws -> AssetKey {
+        guard let path = value?.arrayValue?.compactMap(\.stringValue) else { throw malformed("an asset key") }
+        return AssetKey(path)
     }
 
     /// Metadata from its stored form, `[key, {"type": …, "value": …}, key, …]`.
