@@ -84,7 +84,7 @@ extension SQLiteEventLogStorage {
                     """
             ).fetchAll(arguments: [storedKey]) { row in (row.int64(0) ?? 0, row.text(1) ?? "") }.first
         }
-        return try row.map { EventLogRecord(storageID: $0.0, entry: try EventLogEntry(storedJSON: $0.1)) }
+        return try row.map { try record(storageID: $0.0, body: $0.1) }
     }
 
     public func getLatestDataVersions(_ keys: [AssetKey]) async throws -> [AssetKey: AssetDataVersion] {
@@ -104,8 +104,8 @@ extension SQLiteEventLogStorage {
             if let version {
                 versions[key] = AssetDataVersion(version: version, storageID: id)
             } else if let event {
-                let record = EventLogRecord(storageID: id, entry: try EventLogEntry(storedJSON: event))
-                versions[key] = AssetRecord(assetKey: key, lastObservation: record).latestDataVersion
+                let stored = try record(storageID: id, body: event)
+                versions[key] = AssetRecord(assetKey: key, lastObservation: stored).latestDataVersion
             }
         }
         return versions
@@ -195,7 +195,7 @@ extension SQLiteEventLogStorage {
         }
         func record(_ id: Int64?, _ body: String?) throws -> EventLogRecord? {
             guard let id, let body else { return nil }
-            return EventLogRecord(storageID: id, entry: try EventLogEntry(storedJSON: body))
+            return try self.record(storageID: id, body: body)
         }
         var records = try rows.map { row in
             AssetRecord(
