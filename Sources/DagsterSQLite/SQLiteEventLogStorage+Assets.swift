@@ -104,8 +104,7 @@ extension SQLiteEventLogStorage {
             if let version {
                 versions[key] = AssetDataVersion(version: version, storageID: id)
             } else if let event {
-                let stored = try record(storageID: id, body: event)
-                versions[key] = AssetRecord(assetKey: key, lastObservation: stored).latestDataVersion
+                versions[key] = AssetDataVersion(recordedBy: try record(storageID: id, body: event))
             }
         }
         return versions
@@ -155,13 +154,14 @@ extension SQLiteEventLogStorage {
                     """
             ).fetchAll(
                 arguments: [
-                    storedKey, DagsterEventType.assetMaterialization.rawValue, DagsterEventType.assetMaterializationPlanned.rawValue,
+                    storedKey, DagsterEventType.assetMaterialization.storedValue,
+                    DagsterEventType.assetMaterializationPlanned.storedValue,
                 ]
             ) { row in (row.text(0) ?? "", row.text(1) ?? "", row.int64(2) ?? 0, row.text(3) ?? "") }
         }
         var states: [String: PartitionMaterializationState] = [:]
         for (partition, eventType, storageID, runID) in rows {
-            if eventType == DagsterEventType.assetMaterialization.rawValue {
+            if eventType == DagsterEventType.assetMaterialization.storedValue {
                 states[partition, default: .init()].lastMaterializationID = storageID
             } else {
                 states[partition, default: .init()].lastPlanned = .init(storageID: storageID, runID: RunID(runID))
@@ -251,5 +251,15 @@ extension SQLiteEventLogStorage {
                 db, sql: "SELECT partition FROM dynamic_partitions WHERE partitions_def_name = ? ORDER BY id",
                 arguments: [definitionName])
         }
+    }
+}
+
+extension AssetDataVersion {
+    /// The data version a materialization or observation record carries (its
+    /// `dagster/data_version` tag), with the record's storage id; `nil` for an event without one.
+    init?(recordedBy record: EventLogRecord) {
+        let event = record.entry.dagsterEvent
+        guard let version = (event?.assetMaterialization?.tags ?? event?.assetObservation?.tags)?[Self.tag] else { return nil }
+        self.init(version: version, storageID: record.storageID)
     }
 }
