@@ -36,6 +36,14 @@ struct PersistentInstanceCLITests {
         }
     }
 
+    @Test func swiftDagsterErrorsArePrintedOnOneLine() async throws {
+        let cli = try CodeLocationProcess()
+        let output = try await cli.run(["job", "execute", "printer", "--config-json", "{\"ops\": "])
+        #expect(output.status == 1)
+        #expect(output.stderr.hasPrefix("Error: --config-json: "), "\(output.stderr)")
+        #expect(output.stderr.split(separator: "\n").count == 1 && !output.stderr.contains("caused by"), "\(output.stderr)")
+    }
+
     @Test func launchRunsTheRunInAWorkerProcess() async throws {
         let cli = try CodeLocationProcess()
         let launch = try await cli.run(["job", "launch", "printer"])

@@ -48,11 +48,7 @@ struct AssetCommand: AsyncParsableCommand {
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                     throw CLIError("--partition-range '\(partitionRange)' is not a range; write it START...END, e.g. 2024-01-01...2024-01-07")
                 }
-                do {
-                    try BackfillPolicy.checkSingleRun(definitions.assets.filter { selection.contains($0.key) })
-                } catch let error as DagsterError {
-                    throw CLIError(error.message)
-                }
+                try BackfillPolicy.checkSingleRun(definitions.assets.filter { selection.contains($0.key) })
                 request.tags.merge(RunPartitions.rangeTags(PartitionKeyRange(start: parts[0], end: parts[1]))) { _, range in range }
             }
             try await ExecuteCommandRunner.execute(job, request: &request, instance: try InstanceLocator.open(), noColor: noColor)
@@ -102,11 +98,7 @@ struct AssetCommand: AsyncParsableCommand {
 enum AssetSelectionArgument {
     static func keys(_ text: String?, in definitions: Definitions) throws -> Set<AssetKey> {
         guard let text else { return Set(definitions.assets.map(\.key)) }
-        do {
-            return try definitions.selectAssets(text)
-        } catch let error as DagsterError {
-            throw CLIError(error.message)
-        }
+        return try definitions.selectAssets(text)
     }
 
     /// The selected assets this code location computes (external ones are produced elsewhere).

@@ -61,18 +61,14 @@ struct JobCommand: AsyncParsableCommand {
             var request = try options.request()
             request.runID = runID.map { RunID($0) }
             let instance = try InstanceLocator.open()
-            do {
-                let run = try await JobExecution.createRun(job, request: request, instance: instance)
-                switch instance.settings.runCoordinator {
-                case .immediate:
-                    try await DefaultRunLauncher().launch(run, instance: instance)
-                    print("Launched run \(run.runID) of job \(job.name).")
-                case .queued:
-                    try await instance.reportRunEvent(.runEnqueued, run: run, message: "")
-                    print("Queued run \(run.runID) of job \(job.name); the daemon starts it.")
-                }
-            } catch let error as DagsterError {
-                throw CLIError(error.message)
+            let run = try await JobExecution.createRun(job, request: request, instance: instance)
+            switch instance.settings.runCoordinator {
+            case .immediate:
+                try await DefaultRunLauncher().launch(run, instance: instance)
+                print("Launched run \(run.runID) of job \(job.name).")
+            case .queued:
+                try await instance.reportRunEvent(.runEnqueued, run: run, message: "")
+                print("Queued run \(run.runID) of job \(job.name); the daemon starts it.")
             }
         }
     }
