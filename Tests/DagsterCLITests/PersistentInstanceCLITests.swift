@@ -21,6 +21,7 @@ struct PersistentInstanceCLITests {
         #expect(stored.count == 1)
         let declined = try await cli.run(["run", "delete", id.rawValue], input: "no\n")
         #expect(declined.status == 1 && declined.stderr.contains("Exiting without deleting run."))
+        #expect(declined.stdout == "Are you sure you want to delete run \(id) and its event logs? Type DELETE to confirm: ")
         let delete = try await cli.run(["run", "delete", id.rawValue], input: "DELETE\n")
         #expect(delete.stdout.contains("Deleted run \(id) and its event log entries."))
         #expect(try await cli.run(["run", "list"]).stdout.isEmpty)
