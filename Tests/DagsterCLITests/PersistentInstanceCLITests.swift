@@ -59,6 +59,21 @@ struct PersistentInstanceCLITests {
         #expect(run.tags[runWorkerPIDTag] != nil)
     }
 
+    @Test func launchWithARunQueueQueuesTheRunAndSaysNothingDequeuesItYet() async throws {
+        let cli = try CodeLocationProcess()
+        try "run_queue:\n  max_concurrent_runs: 1\n".write(
+            to: cli.home.appendingPathComponent("dagster.yaml"), atomically: true, encoding: .utf8)
+        let launch = try await cli.run(["job", "launch", "printer"])
+        #expect(launch.status == 0, "\(launch.stderr)")
+        let id = try CodeLocationProcess.runID(in: launch.stdout)
+        #expect(launch.stdout.hasPrefix("Queued run \(id) of job printer. It will start when a daemon dequeues it"))
+        #expect(launch.stdout.contains("swift-dagster has no daemon yet"))
+        #expect(try await cli.instance().getRun(id)?.status == .queued)
+        let logs = try await cli.instance().allLogs(id)
+        #expect(logs.map(\.eventType) == [.runEnqueued])
+        #expect(logs.first?.userMessage == "" && logs.first?.dagsterEvent?.message == "")
+    }
+
     @Test func cancelStopsALaunchedRunAndRecordsWhy() async throws {
         let cli = try CodeLocationProcess()
         let marker = cli.home.appendingPathComponent("never-created").path

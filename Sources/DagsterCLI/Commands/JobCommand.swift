@@ -67,8 +67,12 @@ struct JobCommand: AsyncParsableCommand {
                 try await DefaultRunLauncher().launch(run, instance: instance)
                 print("Launched run \(run.runID) of job \(job.name).")
             case .queued:
+                // Without a message, as Dagster's QueuedRunCoordinator records it.
                 try await instance.reportRunEvent(.runEnqueued, run: run, message: "")
-                print("Queued run \(run.runID) of job \(job.name); the daemon starts it.")
+                print(
+                    "Queued run \(run.runID) of job \(job.name). It will start when a daemon dequeues it, but "
+                        + "swift-dagster has no daemon yet; to start runs at once, remove the run queue (`run_queue`, "
+                        + "`run_coordinator` or `concurrency.runs`) from dagster.yaml.")
             }
         }
     }
