@@ -25,7 +25,9 @@ enum InstanceLocator {
     }
 
     /// The settings in `home/dagster.yaml`.
+    /// - Throws: `DagsterError` whose message starts with the file's path when its (Dagster's)
+    ///   wording does not name it.
     static func settings(home: URL) throws -> InstanceSettings {
-        try InstanceConfigLoader.load(home: home, environment: DagsterCLI.environment)
+        try InstanceConfigLoader.loadNamingTheFile(home: home, environment: DagsterCLI.environment)
     }
 }

@@ -160,6 +160,18 @@ struct PersistentInstanceCLITests {
         #expect(migrate.status == 0 && migrate.stdout.contains("Storage is up to date."))
     }
 
+    @Test func dagsterYAMLErrorsNameTheFile() async throws {
+        let cli = try CodeLocationProcess()
+        let file = cli.home.appendingPathComponent("dagster.yaml")
+        try "storage:\n  sqlite:\n    base_dir: /tmp\nrun_storage:\n  module: dagster.core.storage.runs\n  class: SqliteRunStorage\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let info = try await cli.run(["instance", "info"])
+        #expect(info.status == 1)
+        #expect(
+            info.stderr == "Error: \(file.path): Found config for `storage` which is incompatible with `run_storage`, "
+                + "`event_log_storage`, and `schedule_storage` config entries.\n", "\(info.stderr)")
+    }
+
     @Test func withoutDagsterHomeRunsGoToADotFolderAndTheCLISaysSo() async throws {
         let cli = try CodeLocationProcess()
         let output = try await cli.run(["job", "execute", "printer"], withoutHome: true, directory: cli.home)
