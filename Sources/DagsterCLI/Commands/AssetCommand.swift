@@ -111,6 +111,8 @@ enum AssetSelectionArgument {
 
 /// Reads `--partition-range`: `START...END`, both keys given, as Dagster's CLI wants it.
 enum PartitionRangeArgument {
+    /// The range `text` names.
+    /// - Throws: `CLIError` when `text` is not `START...END` with both keys given.
     static func range(_ text: String) throws -> PartitionKeyRange {
         let range = PartitionKeyRange(parsing: text)
         // `PartitionKeyRange(parsing:)` reads a lone key as a range of one, and everything after
