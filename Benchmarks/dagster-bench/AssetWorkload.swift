@@ -24,22 +24,21 @@ func runW4(iterations: Int) async throws {
     let assets = buildLayeredAssets(layers: 10, width: 10)
     var seconds: [Double] = []
     var lookups: [Double] = []
-    var homes: [URL?] = []
-    defer { for case let home? in homes { try? FileManager.default.removeItem(at: home) } }
+    let homes = TemporaryHomes()
+    defer { homes.removeAll() }
     for _ in 0..<iterations {
-        let instance = try DagsterInstance.localTemp()
-        homes.append(instance.rootDirectory)
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = try await materialize(assets, instance: instance)
-        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        let instance = try homes.instance()
+        let (elapsed, result) = try await timed { try await materialize(assets, instance: instance) }
+        seconds.append(elapsed)
         guard result.success else { throw DagsterError(.invariantViolation, "W4 run failed: \(result.failureSummary)") }
-        let lookupStart = DispatchTime.now().uptimeNanoseconds
-        for asset in assets {
-            guard try await instance.getLatestMaterializationEvent(asset.key) != nil else {
-                throw DagsterError(.invariantViolation, "W4: no materialization of \(asset.key.userString)")
+        let lookup = try await timed {
+            for asset in assets {
+                guard try await instance.getLatestMaterializationEvent(asset.key) != nil else {
+                    throw DagsterError(.invariantViolation, "W4: no materialization of \(asset.key.userString)")
+                }
             }
         }
-        lookups.append(Double(DispatchTime.now().uptimeNanoseconds - lookupStart) / 1e9 / Double(assets.count))
+        lookups.append(lookup.seconds / Double(assets.count))
     }
     print("{\"workload\":\"w4\",\"assets\":100,\"materialize_s\":\(median(seconds)),\"lookup_s_per_key\":\(median(lookups)),\"iterations\":\(iterations)}")
 }

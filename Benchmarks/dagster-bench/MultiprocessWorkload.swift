@@ -23,20 +23,17 @@ func runW3(iterations: Int) async throws {
     let job = try benchmarkDefinitions().job(named: "fan_out")
     let config: JSONValue = ["execution": ["config": ["multiprocess": ["max_concurrent": 2]]]]
     var seconds: [Double] = []
-    // Homes are removed after the timed runs: deleting files between runs makes the next
-    // run's file creations slow on ext4 (it avoids reusing recently freed inodes).
-    var homes: [URL?] = []
-    defer { for case let home? in homes { try? FileManager.default.removeItem(at: home) } }
+    let homes = TemporaryHomes()
+    defer { homes.removeAll() }
     var steps = 0
     for _ in 0..<iterations {
-        let instance = try DagsterInstance.localTemp()
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = try await JobExecution.execute(
-            job, request: RunRequest(runConfig: config, capturesOutputs: false), instance: instance)
-        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        let instance = try homes.instance()
+        let (elapsed, result) = try await timed {
+            try await JobExecution.execute(job, request: RunRequest(runConfig: config, capturesOutputs: false), instance: instance)
+        }
+        seconds.append(elapsed)
         guard result.success else { throw DagsterError(.invariantViolation, "W3 run failed: \(result.failureSummary)") }
         steps = result.allEvents.filter { $0.eventType == .stepSuccess }.count
-        homes.append(instance.rootDirectory)
     }
     let perStep = median(seconds) / Double(max(steps, 1)) * 1000
     print("{\"workload\":\"w3\",\"steps\":\(steps),\"exec_s\":\(median(seconds)),\"ms_per_step\":\(String(format: "%.2f", perStep)),\"iterations\":\(iterations)}")

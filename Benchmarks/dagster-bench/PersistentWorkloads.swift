@@ -5,19 +5,17 @@ import Foundation
 func runW2(count: Int, iterations: Int) async throws {
     let job = buildChain(count)
     var seconds: [Double] = []
-    // Homes are removed after the timed runs: deleting files between runs makes the next
-    // run's file creations slow on ext4 (it avoids reusing recently freed inodes).
-    var homes: [URL?] = []
-    defer { for case let home? in homes { try? FileManager.default.removeItem(at: home) } }
+    let homes = TemporaryHomes()
+    defer { homes.removeAll() }
     var events = 0
     for _ in 0..<iterations {
-        let instance = try DagsterInstance.localTemp()
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = try await JobExecution.execute(job, request: RunRequest(capturesOutputs: false), instance: instance)
-        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        let instance = try homes.instance()
+        let (elapsed, result) = try await timed {
+            try await JobExecution.execute(job, request: RunRequest(capturesOutputs: false), instance: instance)
+        }
+        seconds.append(elapsed)
         guard result.success else { throw DagsterError(.invariantViolation, "W2 run failed") }
         events = try await instance.allLogs(result.runID).count
-        homes.append(instance.rootDirectory)
     }
     print("{\"workload\":\"w2\",\"n\":\(count),\"exec_s\":\(median(seconds)),\"events\":\(events),\"iterations\":\(iterations)}")
 }
@@ -25,23 +23,22 @@ func runW2(count: Int, iterations: Int) async throws {
 /// W5: 10,000 `addRun` calls (one transaction each) into a fresh SQLite instance, then the four
 /// queries of BENCHMARKS.md, median of `repetitions` each.
 func runW5(count: Int, repetitions: Int) async throws {
-    let instance = try DagsterInstance.localTemp()
-    defer { if let home = instance.rootDirectory { try? FileManager.default.removeItem(at: home) } }
+    let homes = TemporaryHomes()
+    defer { homes.removeAll() }
+    let instance = try homes.instance()
     let runs = (0..<count).map { index in
         DagsterRun(
             runID: RunID(String(format: "00000000-0000-0000-0000-%012x", index + 1)), jobName: "w5_job",
             status: index % 3 == 0 ? .failure : .success, tags: ["team": ["a", "b", "c", "d"][index % 4]])
     }
-    let start = DispatchTime.now().uptimeNanoseconds
-    for run in runs { try await instance.addRun(run) }
-    let insert = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let insert = try await timed { for run in runs { try await instance.addRun(run) } }.seconds
     func time(_ query: () async throws -> Int) async throws -> (Double, Int) {
         var result = try await query()
         var samples: [Double] = []
         for _ in 0..<repetitions {
-            let begin = DispatchTime.now().uptimeNanoseconds
-            result = try await query()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9)
+            let sample = try await timed(query)
+            samples.append(sample.seconds)
+            result = sample.value
         }
         return (median(samples), result)
     }

@@ -20,11 +20,6 @@ func buildChain(_ count: Int) -> Job {
     }
 }
 
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-}
-
 func runW1(sizes: [Int], iterations: Int) async throws {
     for count in sizes {
         let job = buildChain(count)
@@ -32,9 +27,8 @@ func runW1(sizes: [Int], iterations: Int) async throws {
         var seconds: [Double] = []
         var final = -1
         for _ in 0..<iterations {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let result = try await job.executeInProcess()
-            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let (elapsed, result) = try await timed { try await job.executeInProcess() }
+            seconds.append(elapsed)
             final = try result.output(forNode: lastNode, as: Int.self)
         }
         guard final == count - 1 else { throw DagsterError(.invariantViolation, "W1 N=\(count): final output \(final), expected \(count - 1)") }

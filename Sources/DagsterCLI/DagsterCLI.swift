@@ -34,11 +34,15 @@ public enum DagsterCLI {
                 try await APICommand.ExecuteStep.execute(runID: arguments[2])
                 exit(0)
             } catch {
-                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("Error: \(CLIError.reporting(error))\n".utf8))
                 exit(1)
             }
         }
-        await RootCommand.main()
+        do {
+            try await runCommand(arguments)
+        } catch {
+            RootCommand.exit(withError: CLIError.reporting(error))
+        }
     }
 
     private static let processDefinitions = Mutex<(@Sendable () throws -> Definitions)?>(nil)
@@ -59,19 +63,26 @@ public enum DagsterCLI {
     {
         await $definitions.withValue(makeDefinitions) {
             do {
-                var command = try RootCommand.parseAsRoot(arguments)
-                if var asyncCommand = command as? any AsyncParsableCommand {
-                    try await asyncCommand.run()
-                } else {
-                    try command.run()
-                }
+                try await runCommand(arguments)
                 return 0
             } catch {
+                let error = CLIError.reporting(error)
                 let code = RootCommand.exitCode(for: error)
                 if code != .success { FileHandle.standardError.write(Data((RootCommand.message(for: error) + "\n").utf8)) }
                 else { print(RootCommand.fullMessage(for: error)) }
                 return code.rawValue
             }
+        }
+    }
+
+    /// Parses `arguments` and runs the command they name. Commands let a `DagsterError` through
+    /// as it comes; callers report it with `CLIError.reporting(_:)`.
+    private static func runCommand(_ arguments: [String]) async throws {
+        var command = try await RootCommand.asyncParseAsRoot(arguments)
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
         }
     }
 
@@ -92,6 +103,14 @@ public enum DagsterCLI {
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+
+    /// A command's error as the CLI reports it: a `DagsterError` by its message (what went wrong
+    /// and where, without the chain of causes), any other error as it is. The one place
+    /// swift-dagster's errors become CLI errors; commands do not translate them themselves.
+    static func reporting(_ error: any Error) -> any Error {
+        guard let error = error as? DagsterError else { return error }
+        return CLIError(error.message)
+    }
 }
 
 struct RootCommand: AsyncParsableCommand {

@@ -8,12 +8,7 @@ enum ExecuteCommandRunner {
         let formatter = LogLineFormatter(colored: !noColor && isatty(STDOUT_FILENO) != 0)
         request.capturesOutputs = false
         request.listener = { entry in print(formatter.format(entry)) }
-        let result: ExecuteInProcessResult
-        do {
-            result = try await JobExecution.execute(job, request: request, instance: instance)
-        } catch let error as DagsterError {
-            throw CLIError(error.message)
-        }
+        let result = try await JobExecution.execute(job, request: request, instance: instance)
         guard result.success else { throw CLIError(result.failureSummary) }
     }
 }

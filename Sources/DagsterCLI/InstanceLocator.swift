@@ -13,23 +13,21 @@ enum InstanceLocator {
     }
 
     /// Opens the persistent instance, reading `dagster.yaml`.
-    /// - Throws: `CLIError` with the configuration or storage problem.
+    /// - Throws: `DagsterError` with the configuration or storage problem.
     static func open() throws -> DagsterInstance {
         let (home, isFallback) = home()
         if isFallback {
             FileHandle.standardError.write(
                 Data("DAGSTER_HOME is not set: runs are recorded in \(home.path). Set DAGSTER_HOME to keep them elsewhere.\n".utf8))
         }
-        do {
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            return try DagsterInstance.open(home: home, settings: try settings(home: home))
-        } catch let error as DagsterError {
-            throw CLIError(error.message)
-        }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        return try DagsterInstance.open(home: home, settings: try settings(home: home))
     }
 
     /// The settings in `home/dagster.yaml`.
+    /// - Throws: `DagsterError` whose message starts with the file's path when its (Dagster's)
+    ///   wording does not name it.
     static func settings(home: URL) throws -> InstanceSettings {
-        try InstanceConfigLoader.load(home: home, environment: DagsterCLI.environment)
+        try InstanceConfigLoader.loadNamingTheFile(home: home, environment: DagsterCLI.environment)
     }
 }

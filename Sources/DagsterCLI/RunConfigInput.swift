@@ -4,15 +4,11 @@ import Dagster
 enum RunConfigInput {
     /// The files merged in order, then `--config-json` over them.
     static func load(files: [String], json: String?) throws -> JSONValue {
-        do {
-            var config = try RunConfigLoader.load(paths: files)
-            if let json {
-                config = config.deepMerged(with: try RunConfigLoader.parse(json, format: .json, source: "--config-json"))
-            }
-            return config
-        } catch {
-            throw CLIError(error.message)
+        var config = try RunConfigLoader.load(paths: files)
+        if let json {
+            config = config.deepMerged(with: try RunConfigLoader.parse(json, format: .json, source: "--config-json"))
         }
+        return config
     }
 
     /// `--tags` as a JSON object of strings.

@@ -8,6 +8,8 @@ public struct EnvironmentVariables: Sendable, ExpressibleByDictionaryLiteral {
     /// A fixed set of variables.
     public init(_ values: [String: String]) { lookup = { values[$0] } }
 
+    /// A fixed set of variables written as a literal, `["HOME": "/root"]`; a name given twice
+    /// keeps its last value.
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }

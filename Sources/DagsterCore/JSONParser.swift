@@ -95,9 +95,12 @@ public struct JSONParser {
             position = end + 1
             return text
         }
-        // With escapes: the bytes between escapes copied in runs, each escape decoded to UTF-8.
+        // With escapes: the bytes the scan above passed over first, then the bytes between
+        // escapes copied in runs, each escape decoded to UTF-8.
         var utf8: [UInt8] = []
         utf8.reserveCapacity(end - position + 16)
+        utf8.append(contentsOf: bytes[position..<end])
+        position = end
         while position < bytes.count {
             var runEnd = position
             while runEnd < bytes.count, bytes[runEnd] != UInt8(ascii: "\""), bytes[runEnd] != UInt8(ascii: "\\") { runEnd += 1 }

@@ -2,13 +2,13 @@ import DagsterCore
 import DagsterStorage
 import GRDB
 
-/// Builds the SQL that reads event records.
+/// Builds the SQL that reads event records: `id, event, run_id` of the matching rows.
 enum EventsQuery {
     /// The records of one run after a storage id, optionally of some types only.
     static func forRun(_ runID: RunID, after cursor: Int64?, ofTypes types: Set<DagsterEventType>?, limit: Int?)
         -> SQLQuery
     {
-        var sql = "SELECT id, event FROM event_logs WHERE run_id = ?"
+        var sql = "SELECT id, event, run_id FROM event_logs WHERE run_id = ?"
         var arguments: [DatabaseValue] = [runID.rawValue.databaseValue]
         if let cursor {
             sql += " AND id > ?"
@@ -47,7 +47,7 @@ enum EventsQuery {
         if let time = filter.beforeTimestamp { add("timestamp < ?", time) }
         if let ids = filter.storageIDs { add(.inList("id", ids.map(\.databaseValue))) }
         if let runIDs = filter.runIDs { add(.inList("run_id", runIDs.map(\.rawValue.databaseValue))) }
-        var sql = "SELECT id, event FROM event_logs"
+        var sql = "SELECT id, event, run_id FROM event_logs"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY id \(ascending ? "ASC" : "DESC")"
         if let limit {

@@ -153,23 +153,23 @@ public final class SQLiteDatabase: Sendable {
         }
     }
 
-    private func readNow<T>(_ body: (Database) throws -> T) throws -> T { try pool.read(body) }
-    private func readStatementNow<T>(_ body: (Database) throws -> T) throws -> T { try pool.unsafeRead(body) }
-
     /// Runs `body` on a read snapshot, wrapping database errors. Reads in WAL mode never wait
     /// for writers, so the read runs right here; and like writes it is not cut short when the
     /// task is cancelled, so an interrupted run can still read what it needs to finish cleanly.
     func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try readWrapping(what) { try readNow(body) }
+        try readWrapping(what) { try pool.read(body) }
     }
 
     /// Runs `body`, which executes a single SELECT statement, outside an explicit transaction:
     /// SQLite runs one statement on one consistent snapshot by itself, and skipping GRDB's
     /// BEGIN/COMMIT around it saves a third of a small query's time.
     func readStatement<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try readWrapping(what) { try readStatementNow(body) }
+        try readWrapping(what) { try pool.unsafeRead(body) }
     }
 
+    /// Runs `read`, wrapping database errors. `read` is synchronous, so the GRDB calls in it
+    /// resolve to GRDB's blocking `read`/`unsafeRead`, never to their `async` overloads (which
+    /// hop to a reader queue and check for cancellation).
     private func readWrapping<T>(_ what: String, _ read: () throws -> T) throws -> T {
         do {
             return try read()

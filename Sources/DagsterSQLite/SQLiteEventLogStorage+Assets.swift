@@ -84,24 +84,13 @@ extension SQLiteEventLogStorage {
                     """
             ).fetchAll(arguments: [storedKey]) { row in (row.int64(0) ?? 0, row.text(1) ?? "") }.first
         }
-        return try row.map { EventLogRecord(storageID: $0.0, entry: try EventLogEntry(storedJSON: $0.1)) }
+        return try row.map { try record(storageID: $0.0, body: $0.1) }
     }
 
     public func getLatestDataVersions(_ keys: [AssetKey]) async throws -> [AssetKey: AssetDataVersion] {
         guard !keys.isEmpty else { return [:] }
         let byText = Dictionary(keys.map { (StoredText.assetKey($0), $0) }) { first, _ in first }
-        let condition = SQLQuery.inList("a.asset_key", byText.keys.map(\.databaseValue))
-        // Only the version tags, extracted by SQLite, instead of decoding whole events; an event
-        // whose tags SQLite cannot find (one written with escaped slashes) comes whole.
-        let query = SQLQuery(
-            sql: """
-                SELECT a.asset_key, m.id, \(Self.versionColumns("m", "assetMaterialization")),
-                    o.id, \(Self.versionColumns("o", "assetObservation"))
-                FROM asset_keys a
-                LEFT JOIN event_logs m ON m.id = a.last_materialization_id
-                LEFT JOIN event_logs o ON o.id = a.last_observation_id
-                WHERE \(condition.sql)
-                """, arguments: condition.arguments)
+        let query = Self.latestDataVersionsQuery(storedKeys: Array(byText.keys))
         let rows = try await database.readStatement("reading the data versions of \(keys.count) assets") { db in
             try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments) { row in
                 (row.text(0) ?? "", (row.int64(1), row.text(2), row.text(3)), (row.int64(4), row.text(5), row.text(6)))
@@ -115,19 +104,42 @@ extension SQLiteEventLogStorage {
             if let version {
                 versions[key] = AssetDataVersion(version: version, storageID: id)
             } else if let event {
-                let record = EventLogRecord(storageID: id, entry: try EventLogEntry(storedJSON: event))
-                versions[key] = AssetRecord(assetKey: key, lastObservation: record).latestDataVersion
+                versions[key] = AssetDataVersion(recordedBy: try record(storageID: id, body: event))
             }
         }
         return versions
     }
 
-    /// The data version tag of a stored materialization or observation (alias `table`) as
-    /// SQLite finds it, and the whole event when it does not (an event written with escaped
+    /// The newest materialization and observation of each asset (stored keys), as their
+    /// storage ids and data version tags, extracted by SQLite instead of decoding whole events;
+    /// an event whose tag SQLite cannot find (one written with escaped slashes, or without a
+    /// version) comes whole. The subquery extracts each tag once; its `LIMIT -1 OFFSET 0` keeps
+    /// SQLite from flattening it into the outer query, which would copy `json_extract` into the
+    /// CASE and run it twice per row.
+    static func latestDataVersionsQuery(storedKeys: [String]) -> SQLQuery {
+        let condition = SQLQuery.inList("a.asset_key", storedKeys.map(\.databaseValue))
+        return SQLQuery(
+            sql: """
+                SELECT asset_key, m_id, m_version, CASE WHEN m_version IS NULL THEN m_event END,
+                    o_id, o_version, CASE WHEN o_version IS NULL THEN o_event END
+                FROM (
+                    SELECT a.asset_key, m.id AS m_id, \(Self.dataVersionTag("m", "assetMaterialization")) AS m_version,
+                        m.event AS m_event, o.id AS o_id, \(Self.dataVersionTag("o", "assetObservation")) AS o_version,
+                        o.event AS o_event
+                    FROM asset_keys a
+                    LEFT JOIN event_logs m ON m.id = a.last_materialization_id
+                    LEFT JOIN event_logs o ON o.id = a.last_observation_id
+                    WHERE \(condition.sql)
+                    LIMIT -1 OFFSET 0
+                )
+                """, arguments: condition.arguments)
+    }
+
+    /// The SQL extracting the data version tag of a stored materialization or observation
+    /// (alias `table`); NULL when SQLite does not find it (an event written with escaped
     /// slashes, or without a version).
-    private static func versionColumns(_ table: String, _ payloadCase: String) -> String {
-        let path = "'$.dagsterEvent.payload.\(payloadCase)._0.tags.\"\(AssetDataVersion.tag)\"'"
-        return "json_extract(\(table).event, \(path)), CASE WHEN json_extract(\(table).event, \(path)) IS NULL THEN \(table).event END"
+    private static func dataVersionTag(_ table: String, _ payloadCase: String) -> String {
+        "json_extract(\(table).event, '$.dagsterEvent.payload.\(payloadCase)._0.tags.\"\(AssetDataVersion.tag)\"')"
     }
 
     public func getPartitionMaterializations(_ key: AssetKey) async throws -> [String: PartitionMaterializationState] {
@@ -142,13 +154,14 @@ extension SQLiteEventLogStorage {
                     """
             ).fetchAll(
                 arguments: [
-                    storedKey, DagsterEventType.assetMaterialization.rawValue, DagsterEventType.assetMaterializationPlanned.rawValue,
+                    storedKey, DagsterEventType.assetMaterialization.storedValue,
+                    DagsterEventType.assetMaterializationPlanned.storedValue,
                 ]
             ) { row in (row.text(0) ?? "", row.text(1) ?? "", row.int64(2) ?? 0, row.text(3) ?? "") }
         }
         var states: [String: PartitionMaterializationState] = [:]
         for (partition, eventType, storageID, runID) in rows {
-            if eventType == DagsterEventType.assetMaterialization.rawValue {
+            if eventType == DagsterEventType.assetMaterialization.storedValue {
                 states[partition, default: .init()].lastMaterializationID = storageID
             } else {
                 states[partition, default: .init()].lastPlanned = .init(storageID: storageID, runID: RunID(runID))
@@ -182,7 +195,7 @@ extension SQLiteEventLogStorage {
         }
         func record(_ id: Int64?, _ body: String?) throws -> EventLogRecord? {
             guard let id, let body else { return nil }
-            return EventLogRecord(storageID: id, entry: try EventLogEntry(storedJSON: body))
+            return try self.record(storageID: id, body: body)
         }
         var records = try rows.map { row in
             AssetRecord(
@@ -238,5 +251,15 @@ extension SQLiteEventLogStorage {
                 db, sql: "SELECT partition FROM dynamic_partitions WHERE partitions_def_name = ? ORDER BY id",
                 arguments: [definitionName])
         }
+    }
+}
+
+extension AssetDataVersion {
+    /// The data version a materialization or observation record carries (its
+    /// `dagster/data_version` tag), with the record's storage id; `nil` for an event without one.
+    init?(recordedBy record: EventLogRecord) {
+        let event = record.entry.dagsterEvent
+        guard let version = (event?.assetMaterialization?.tags ?? event?.assetObservation?.tags)?[Self.tag] else { return nil }
+        self.init(version: version, storageID: record.storageID)
     }
 }

@@ -54,14 +54,31 @@ public struct SQLiteEventLogStorage: EventLogStorage {
         try await fetchRecords(EventsQuery.matching(filter, limit: limit, ascending: ascending), "reading events")
     }
 
-    /// Runs a query selecting `id, event` and decodes the records.
+    /// Runs a query selecting `id, event, run_id` and decodes the records.
     func fetchRecords(_ query: SQLQuery, _ what: String) async throws -> [EventLogRecord] {
         let rows = try await database.readStatement(what) { db in
             try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments) { row in
-                (row.int64(0) ?? 0, row.text(1) ?? "")
+                (row.int64(0) ?? 0, row.text(1) ?? "", row.text(2))
             }
         }
-        return try rows.map { id, body in EventLogRecord(storageID: id, entry: try EventLogEntry(storedJSON: body)) }
+        return try rows.map { id, body, runID in try record(storageID: id, body: body, runID: runID.map { RunID($0) }) }
+    }
+
+    /// The record of a stored event.
+    /// - Throws: `DagsterError(.storage)` naming the event's storage id, its run when known, and
+    ///   the database, with what the stored JSON lacks.
+    func record(storageID: Int64, body: String, runID: RunID? = nil) throws -> EventLogRecord {
+        do {
+            return EventLogRecord(storageID: storageID, entry: try EventLogEntry(storedJSON: body))
+        } catch {
+            let message = (error as? DagsterError)?.message ?? "\(error)"
+            throw DagsterError(
+                .storage,
+                "event \(storageID)\(runID.map { " of run \($0)" } ?? "") in \(database.path) cannot be read: \(message). "
+                    + "It was written by another program or version, or damaged; deleting its run "
+                    + "(`run delete RUN_ID`) removes it.",
+                cause: error)
+        }
     }
 
     public func deleteEvents(for runID: RunID) async throws {

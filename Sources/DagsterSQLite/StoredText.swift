@@ -24,7 +24,8 @@ enum StoredText {
 
     /// A flat object of strings without escapes (`{"team":"b"}`, what `tags(_:)` writes for
     /// plain tags) read straight into a dictionary; `nil` for anything else, which the JSON
-    /// parser then reads.
+    /// parser then reads. Still worth its keep: W5's 50-run query takes 77-83 µs with it and
+    /// 90-98 µs through the JSON parser alone (release build, 2,000 runs).
     private static func flatTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: String]? {
         let (quote, backslash) = (UInt8(ascii: "\""), UInt8(ascii: "\\"))
         var position = 0

@@ -3,6 +3,9 @@ import DagsterCore
 /// Stores runs, their tags, status transitions and the snapshots of the jobs that ran.
 /// Implemented in memory here and by the SQLite and Postgres drivers; every implementation passes
 /// the same conformance suite.
+///
+/// Every call completes even when the calling task is cancelled (no `Task.checkCancellation`,
+/// no cancellable waits): a run being stopped still reads its status and records how it ended.
 public protocol RunStorage: Sendable {
     /// Adds a new run.
     /// - Throws: `DagsterError(.invariantViolation)` when a run with the same id exists.

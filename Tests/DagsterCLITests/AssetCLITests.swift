@@ -1,4 +1,5 @@
 import Dagster
+@testable import DagsterCLI
 import Foundation
 import Testing
 
@@ -19,6 +20,7 @@ struct AssetCLITests {
 
         let status = try await cli.run(["asset", "status"])
         #expect(status.stdout.contains("mart/doubled: materialized ") && status.stdout.contains("; fresh"))
+        #expect(status.stdout.contains(#/mart/doubled: materialized \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4} in run /#))
         _ = try await cli.run(["asset", "materialize", "--select", "raw_numbers"])
         let stale = try await cli.run(["asset", "status", "--select", "mart/doubled"])
         #expect(stale.stdout.hasSuffix("stale: upstream raw_numbers has newer data\n"), "\(stale.stdout)")
@@ -39,6 +41,7 @@ struct AssetCLITests {
 
         let declined = try await cli.run(["asset", "wipe", "--select", "raw_numbers"], input: "no\n")
         #expect(declined.status == 1 && declined.stderr.contains("Exiting without removing asset indexes"))
+        #expect(declined.stdout == "Are you sure you want to remove the asset key indexes for raw_numbers from the event logs? Type DELETE to confirm: ")
         let wipe = try await cli.run(["asset", "wipe", "--select", "raw_numbers", "--noprompt"])
         #expect(wipe.status == 0 && wipe.stdout.contains("Removed asset indexes from event logs"))
         #expect(try await instance.getAssetKeys() == [AssetKey(["mart", "doubled"])])
@@ -61,6 +64,11 @@ struct AssetCLITests {
         #expect(both.status == 1 && both.stderr.contains("give either --partition or --partition-range, not both"))
         let malformed = try await cli.run(["asset", "materialize", "--select", "daily_rollup", "--partition-range", "2024-01-01..2024-01-02"])
         #expect(malformed.status == 1 && malformed.stderr.contains("write it START...END"))
+        for text in ["2024-01-01", "...2024-01-02", "2024-01-01...", "2024-01-01...2024-01-02...2024-01-03"] {
+            let error = try #require(throws: CLIError.self) { try PartitionRangeArgument.range(text) }
+            #expect(error.description == "--partition-range '\(text)' is not a range; write it START...END, e.g. 2024-01-01...2024-01-07")
+        }
+        #expect(try PartitionRangeArgument.range("a...b") == PartitionKeyRange(start: "a", end: "b"))
         let early = try await cli.run(["asset", "materialize", "--select", "daily_rollup", "--partition-range", "2023-01-01...2024-01-02"])
         #expect(early.status == 1 && early.stderr.contains("asset daily_rollup has no partition range 2023-01-01...2024-01-02"), "\(early.stderr)")
         #expect(try await instance.getRunsCount() == 1)

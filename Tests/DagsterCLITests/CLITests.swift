@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dagster
 @testable import DagsterCLI
 import Foundation
@@ -51,6 +52,13 @@ struct CLITests {
         #expect(await DagsterCLI.run(["job", "execute", "counting", "--config-json", #"{"ops": {"produce": {"config": {"count": "x"}}}}"#], environment: Self.environment, definitions: Self.definitions) != 0)
         #expect(await DagsterCLI.run(["job", "execute", "missing_job"], environment: Self.environment, definitions: Self.definitions) != 0)
         #expect(await DagsterCLI.run(["job", "execute", "counting", "-c", "/nonexistent/run.yaml"], environment: Self.environment, definitions: Self.definitions) != 0)
+    }
+
+    @Test func dagsterErrorsAreReportedByTheirMessageAlone() {
+        let error = DagsterError(.storage, "reading runs in /tmp/x.db failed: disk I/O error", cause: CLIError("SQLite error 10"))
+        #expect(RootCommand.message(for: CLIError.reporting(error)) == "reading runs in /tmp/x.db failed: disk I/O error")
+        #expect(RootCommand.exitCode(for: CLIError.reporting(error)) == .failure)
+        #expect(CLIError.reporting(ExitCode(3)) as? ExitCode == ExitCode(3))
     }
 
     @Test func invalidDefinitionsAreReported() async {

@@ -21,6 +21,7 @@ struct PersistentInstanceCLITests {
         #expect(stored.count == 1)
         let declined = try await cli.run(["run", "delete", id.rawValue], input: "no\n")
         #expect(declined.status == 1 && declined.stderr.contains("Exiting without deleting run."))
+        #expect(declined.stdout == "Are you sure you want to delete run \(id) and its event logs? Type DELETE to confirm: ")
         let delete = try await cli.run(["run", "delete", id.rawValue], input: "DELETE\n")
         #expect(delete.stdout.contains("Deleted run \(id) and its event log entries."))
         #expect(try await cli.run(["run", "list"]).stdout.isEmpty)
@@ -36,6 +37,14 @@ struct PersistentInstanceCLITests {
         }
     }
 
+    @Test func swiftDagsterErrorsArePrintedOnOneLine() async throws {
+        let cli = try CodeLocationProcess()
+        let output = try await cli.run(["job", "execute", "printer", "--config-json", "{\"ops\": "])
+        #expect(output.status == 1)
+        #expect(output.stderr.hasPrefix("Error: --config-json: "), "\(output.stderr)")
+        #expect(output.stderr.split(separator: "\n").count == 1 && !output.stderr.contains("caused by"), "\(output.stderr)")
+    }
+
     @Test func launchRunsTheRunInAWorkerProcess() async throws {
         let cli = try CodeLocationProcess()
         let launch = try await cli.run(["job", "launch", "printer"])
@@ -48,6 +57,21 @@ struct PersistentInstanceCLITests {
         #expect(messages.contains { $0.hasPrefix("Started process for run (pid: ") })
         #expect(messages.last?.hasPrefix("Process for run exited (pid: ") == true)
         #expect(run.tags[runWorkerPIDTag] != nil)
+    }
+
+    @Test func launchWithARunQueueQueuesTheRunAndSaysNothingDequeuesItYet() async throws {
+        let cli = try CodeLocationProcess()
+        try "run_queue:\n  max_concurrent_runs: 1\n".write(
+            to: cli.home.appendingPathComponent("dagster.yaml"), atomically: true, encoding: .utf8)
+        let launch = try await cli.run(["job", "launch", "printer"])
+        #expect(launch.status == 0, "\(launch.stderr)")
+        let id = try CodeLocationProcess.runID(in: launch.stdout)
+        #expect(launch.stdout.hasPrefix("Queued run \(id) of job printer. It will start when a daemon dequeues it"))
+        #expect(launch.stdout.contains("swift-dagster has no daemon yet"))
+        #expect(try await cli.instance().getRun(id)?.status == .queued)
+        let logs = try await cli.instance().allLogs(id)
+        #expect(logs.map(\.eventType) == [.runEnqueued])
+        #expect(logs.first?.userMessage == "" && logs.first?.dagsterEvent?.message == "")
     }
 
     @Test func cancelStopsALaunchedRunAndRecordsWhy() async throws {
@@ -134,6 +158,18 @@ struct PersistentInstanceCLITests {
         #expect(info.stdout.contains("history/dagster.db") && info.stdout.contains("Schema: up to date"))
         let migrate = try await cli.run(["instance", "migrate"])
         #expect(migrate.status == 0 && migrate.stdout.contains("Storage is up to date."))
+    }
+
+    @Test func dagsterYAMLErrorsNameTheFile() async throws {
+        let cli = try CodeLocationProcess()
+        let file = cli.home.appendingPathComponent("dagster.yaml")
+        try "storage:\n  sqlite:\n    base_dir: /tmp\nrun_storage:\n  module: dagster.core.storage.runs\n  class: SqliteRunStorage\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let info = try await cli.run(["instance", "info"])
+        #expect(info.status == 1)
+        #expect(
+            info.stderr == "Error: \(file.path): Found config for `storage` which is incompatible with `run_storage`, "
+                + "`event_log_storage`, and `schedule_storage` config entries.\n", "\(info.stderr)")
     }
 
     @Test func withoutDagsterHomeRunsGoToADotFolderAndTheCLISaysSo() async throws {

@@ -222,6 +222,30 @@ extension InstanceConfigLoaderTests {
 }
 
 extension InstanceConfigLoaderTests {
+    /// For people reading the message, an error in Dagster's words that does not name the file
+    /// gets its path in front; one that names it already is left as it is.
+    @Test func loadNamingTheFilePutsThePathBeforeDagstersWords() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dagster-yaml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let file = home.appendingPathComponent("dagster.yaml")
+        func message(_ yaml: String) throws -> String {
+            try yaml.write(to: file, atomically: true, encoding: .utf8)
+            let error = try #require(throws: DagsterError.self) {
+                try InstanceConfigLoader.loadNamingTheFile(home: home, environment: [:])
+            }
+            return error.message
+        }
+        let conflict = "run_queue:\n  max_concurrent_runs: 1\nrun_coordinator:\n  module: dagster.core.run_coordinator\n  class: QueuedRunCoordinator\n"
+        #expect(try message(conflict) == "\(file.path): Found config for `run_queue` which is incompatible with `run_coordinator` config entry.")
+        let unknownClass = "run_launcher:\n  module: dagster_k8s\n  class: K8sRunLauncher\n"
+        let named = try message(unknownClass)
+        #expect(named.hasPrefix("Couldn't import module dagster_k8s") && named.contains("(`run_launcher` in \(file.path))"))
+        #expect(throws: DagsterError.self) {
+            try InstanceConfigLoader.loadNamingTheFile(home: home.appendingPathComponent("missing"), environment: [:])
+        }
+    }
+
     /// Pool limits are checked against 1000, or `DAGSTER_MAX_GLOBAL_OP_CONCURRENCY_LIMIT`.
     @Test func poolLimitMaximumFollowsTheEnvironment() throws {
         let yaml = "concurrency:\n  pools:\n    default_limit: 2000\n"

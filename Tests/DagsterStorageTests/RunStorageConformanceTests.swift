@@ -29,6 +29,22 @@ struct RunStorageConformanceTests {
         #expect(try await storage.getRun("missing") == nil)
     }
 
+    /// A cancelled run records how it ended: its status is written and read back from the
+    /// cancelled task (what `RunStorage` promises).
+    @Test(arguments: StorageDriver.allCases)
+    func readsAndWritesFromACancelledTask(driver: StorageDriver) async throws {
+        let storage = try driver.make().runs
+        try await storage.addRun(run(1, status: .started))
+        let status = try await Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            #expect(Task.isCancelled)
+            let event = DagsterEvent(.runCanceling, jobName: "job", message: "")
+            try await storage.handleRunEvent("run-1", event: event, timestamp: 1_700_000_000)
+            return try await storage.getRun("run-1")?.status
+        }.value
+        #expect(status == .canceling)
+    }
+
     @Test(arguments: StorageDriver.allCases)
     func rejectsADuplicateRunID(driver: StorageDriver) async throws {
         let storage = try driver.make().runs

@@ -81,4 +81,24 @@ struct SQLiteDatabaseTests {
             #expect(messages == (0..<20).flatMap { batch in (0..<10).map { "\(batch)-\($0)" } })
         }
     }
+
+    @Test func anEventThatCannotBeReadIsNamedByStorageIDRunAndField() async throws {
+        let path = try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path
+        let events = SQLiteEventLogStorage(database: try SQLiteDatabase.open(path: path))
+        let entry = EventLogEntry(
+            runID: "r1", level: .info, userMessage: "", jobName: "job",
+            dagsterEvent: DagsterEvent(
+                .stepOutput, jobName: "job", stepKey: "s", message: "",
+                payload: .stepOutput(StepOutputData(outputName: "result", typeCheck: TypeCheckData(success: true, label: "Int")))))
+        let id = try #require(try await events.storeEvents([entry]).first)
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: "UPDATE event_logs SET event = replace(event, '\"outputName\":\"result\",', '') WHERE id = ?", arguments: [id])
+        }
+        try queue.close()
+        let error = try await #require(throws: DagsterError.self) { try await events.getLogsForRun("r1") }
+        #expect(error.code == .storage)
+        #expect(error.message.hasPrefix("event \(id) of run r1 in \(path) cannot be read: "), "\(error.message)")
+        #expect(error.message.contains("does not hold a string at `dagsterEvent.payload.stepOutput._0.outputName` (it is missing)"))
+    }
 }

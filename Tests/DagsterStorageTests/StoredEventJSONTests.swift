@@ -30,6 +30,13 @@ struct StoredEventJSONTests {
                 AssetMaterialization(
                     assetKey: ["a", "b"], metadata: metadata, partition: "p", tags: ["dagster/data_version": "v", "t": "\"q\""])),
             .assetMaterialization(AssetMaterialization(assetKey: "a", description: "d")),
+            .assetObservation(
+                AssetObservation(
+                    assetKey: ["a", "b"], description: "seen", metadata: metadata, partition: "p",
+                    tags: ["dagster/data_version": "v", "t": "\"q\""])),
+            .assetObservation(AssetObservation(assetKey: "a")),
+            .assetMaterializationPlanned(AssetMaterializationPlannedData(assetKey: ["a", "b \"c\""], partition: "2024-01-01")),
+            .assetMaterializationPlanned(AssetMaterializationPlannedData(assetKey: "a")),
             .stepFailure(StepFailureData(error: SerializableError(className: "E", message: "boom"), errorSource: .userCodeError)),
         ]
     }
@@ -49,5 +56,23 @@ struct StoredEventJSONTests {
             let foundation = String(decoding: try JSONEncoder().encode(entry), as: UTF8.self)
             #expect(try EventLogEntry(storedJSON: foundation) == entry)
         }
+    }
+
+    /// What a stored event lacks is named with its place and what was found there instead.
+    @Test(arguments: [
+        (#"{"level":20,"timestamp":1}"#, "a string at `runID` (it is missing)"),
+        (#"{"runID":"r","level":"INFO","timestamp":1}"#, "a log level (10, 20, 30, 40 or 50) at `level` (found \"INFO\")"),
+        (#"{"runID":"r","level":20,"timestamp":1,"dagsterEvent":{"eventType":"NOPE","jobName":"j"}}"#,
+         "an event type such as STEP_SUCCESS at `dagsterEvent.eventType` (found \"NOPE\")"),
+        (#"{"runID":"r","level":20,"timestamp":1,"dagsterEvent":{"eventType":"STEP_INPUT","jobName":"j","payload":{"stepInput":{"_0":{"inputName":"x"}}}}}"#,
+         "a type check, an object with a boolean `success` at `dagsterEvent.payload.stepInput._0.typeCheck` (it is missing)"),
+        (#"{"runID":"r","level":20,"timestamp":1,"dagsterEvent":{"eventType":"ASSET_MATERIALIZATION","jobName":"j","payload":{"assetMaterialization":{"_0":{"assetKey":"a"}}}}}"#,
+         "an asset key, an array of strings at `dagsterEvent.payload.assetMaterialization._0.assetKey` (found \"a\")"),
+        (#"{"runID":"r","level":20,"timestamp":1,"dagsterEvent":{"eventType":"ENGINE_EVENT","jobName":"j","payload":{"engine":{"_0":{"metadata":["n",{"type":"int","value":"x"}]}}}}}"#,
+         "an integer at `dagsterEvent.payload.engine._0.metadata[1].value` (found \"x\")"),
+    ])
+    func malformedEntriesNameTheFieldAndWhatWasExpected(json: String, expected: String) throws {
+        let error = try #require(throws: DagsterError.self) { try EventLogEntry(storedJSON: json) }
+        #expect(error.message == "stored event JSON does not hold " + expected)
     }
 }

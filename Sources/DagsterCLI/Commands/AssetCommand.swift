@@ -44,16 +44,9 @@ struct AssetCommand: AsyncParsableCommand {
             if let partition { request.tags[AssetContext.partitionTag] = partition }
             if let partitionRange {
                 guard partition == nil else { throw CLIError("give either --partition or --partition-range, not both") }
-                let parts = partitionRange.components(separatedBy: "...")
-                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw CLIError("--partition-range '\(partitionRange)' is not a range; write it START...END, e.g. 2024-01-01...2024-01-07")
-                }
-                do {
-                    try BackfillPolicy.checkSingleRun(definitions.assets.filter { selection.contains($0.key) })
-                } catch let error as DagsterError {
-                    throw CLIError(error.message)
-                }
-                request.tags.merge(RunPartitions.rangeTags(PartitionKeyRange(start: parts[0], end: parts[1]))) { _, range in range }
+                let range = try PartitionRangeArgument.range(partitionRange)
+                try BackfillPolicy.checkSingleRun(definitions.assets.filter { selection.contains($0.key) })
+                request.tags.merge(RunPartitions.rangeTags(range)) { _, range in range }
             }
             try await ExecuteCommandRunner.execute(job, request: &request, instance: try InstanceLocator.open(), noColor: noColor)
         }
@@ -87,7 +80,7 @@ struct AssetCommand: AsyncParsableCommand {
             let keys = try AssetSelectionArgument.keys(select, in: try DagsterCLI.loadDefinitions()).sorted()
             let names = keys.map(\.userString).joined(separator: ", ")
             if !noPrompt {
-                guard Confirmation.ask("Are you sure you want to remove the asset key indexes for \(names) from the event logs? Type DELETE")
+                guard Confirmation.ask("Are you sure you want to remove the asset key indexes for \(names) from the event logs?")
                 else { throw CLIError("Exiting without removing asset indexes") }
             }
             try await InstanceLocator.open().wipeAssets(keys)
@@ -102,11 +95,7 @@ struct AssetCommand: AsyncParsableCommand {
 enum AssetSelectionArgument {
     static func keys(_ text: String?, in definitions: Definitions) throws -> Set<AssetKey> {
         guard let text else { return Set(definitions.assets.map(\.key)) }
-        do {
-            return try definitions.selectAssets(text)
-        } catch let error as DagsterError {
-            throw CLIError(error.message)
-        }
+        return try definitions.selectAssets(text)
     }
 
     /// The selected assets this code location computes (external ones are produced elsewhere).
@@ -120,13 +109,27 @@ enum AssetSelectionArgument {
     }
 }
 
+/// Reads `--partition-range`: `START...END`, both keys given, as Dagster's CLI wants it.
+enum PartitionRangeArgument {
+    /// The range `text` names.
+    /// - Throws: `CLIError` when `text` is not `START...END` with both keys given.
+    static func range(_ text: String) throws -> PartitionKeyRange {
+        let range = PartitionKeyRange(parsing: text)
+        // `PartitionKeyRange(parsing:)` reads a lone key as a range of one, and everything after
+        // the first `...` as the end; the option takes exactly two keys.
+        guard text.contains("..."), !range.start.isEmpty, !range.end.isEmpty, !range.end.contains("...") else {
+            throw CLIError("--partition-range '\(text)' is not a range; write it START...END, e.g. 2024-01-01...2024-01-07")
+        }
+        return range
+    }
+}
+
 /// One line of `asset status`.
 enum AssetStatusLine {
     static func describe(_ status: AssetStatus) -> String {
         var parts: [String] = []
         if let record = status.latestMaterialization {
-            let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: record.entry.timestamp))
-            parts.append("materialized \(time) in run \(record.entry.runID)")
+            parts.append("materialized \(LogLineFormatter.timestamp(record.entry.timestamp)) in run \(record.entry.runID)")
         } else {
             parts.append("never materialized")
         }

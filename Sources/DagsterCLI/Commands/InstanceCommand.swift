@@ -13,8 +13,7 @@ struct InstanceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (home, _) = InstanceLocator.home()
-            let settings: InstanceSettings
-            do { settings = try InstanceLocator.settings(home: home) } catch let error as DagsterError { throw CLIError(error.message) }
+            let settings = try InstanceLocator.settings(home: home)
             let configFile = home.appendingPathComponent("dagster.yaml")
             var lines = ["$DAGSTER_HOME: \(home.path)", ""]
             lines.append(
@@ -54,15 +53,11 @@ struct InstanceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (home, _) = InstanceLocator.home()
-            do {
-                let settings = try InstanceLocator.settings(home: home)
-                let path = try DagsterInstance.sqlitePath(home: home, settings: settings)
-                print("$DAGSTER_HOME: \(home.path)\n")
-                let applied = try SQLiteDatabase.openForMigration(path: path).migrate()
-                print(applied.isEmpty ? "Storage is up to date." : "Applied migrations: \(applied.joined(separator: ", ")).")
-            } catch let error as DagsterError {
-                throw CLIError(error.message)
-            }
+            let settings = try InstanceLocator.settings(home: home)
+            let path = try DagsterInstance.sqlitePath(home: home, settings: settings)
+            print("$DAGSTER_HOME: \(home.path)\n")
+            let applied = try SQLiteDatabase.openForMigration(path: path).migrate()
+            print(applied.isEmpty ? "Storage is up to date." : "Applied migrations: \(applied.joined(separator: ", ")).")
         }
     }
 }

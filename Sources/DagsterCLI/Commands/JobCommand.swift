@@ -61,18 +61,18 @@ struct JobCommand: AsyncParsableCommand {
             var request = try options.request()
             request.runID = runID.map { RunID($0) }
             let instance = try InstanceLocator.open()
-            do {
-                let run = try await JobExecution.createRun(job, request: request, instance: instance)
-                switch instance.settings.runCoordinator {
-                case .immediate:
-                    try await DefaultRunLauncher().launch(run, instance: instance)
-                    print("Launched run \(run.runID) of job \(job.name).")
-                case .queued:
-                    try await instance.reportRunEvent(.runEnqueued, run: run, message: "")
-                    print("Queued run \(run.runID) of job \(job.name); the daemon starts it.")
-                }
-            } catch let error as DagsterError {
-                throw CLIError(error.message)
+            let run = try await JobExecution.createRun(job, request: request, instance: instance)
+            switch instance.settings.runCoordinator {
+            case .immediate:
+                try await DefaultRunLauncher().launch(run, instance: instance)
+                print("Launched run \(run.runID) of job \(job.name).")
+            case .queued:
+                // Without a message, as Dagster's QueuedRunCoordinator records it.
+                try await instance.reportRunEvent(.runEnqueued, run: run, message: "")
+                print(
+                    "Queued run \(run.runID) of job \(job.name). It will start when a daemon dequeues it, but "
+                        + "swift-dagster has no daemon yet; to start runs at once, remove the run queue (`run_queue`, "
+                        + "`run_coordinator` or `concurrency.runs`) from dagster.yaml.")
             }
         }
     }

@@ -15,11 +15,7 @@ extension RunCommand {
             let instance = try InstanceLocator.open()
             let run = try await RunLookup.record(runID, in: instance).run
             let canceler = RunCanceler(instance: instance, graceSeconds: graceSeconds)
-            do {
-                print(try await canceler.cancel(run))
-            } catch let error as DagsterError {
-                throw CLIError(error.message)
-            }
+            print(try await canceler.cancel(run))
         }
     }
 
@@ -46,12 +42,8 @@ extension RunCommand {
             let job = try DagsterCLI.loadDefinitions().job(named: parent.jobName)
             let steps: ReexecutionSteps =
                 fromFailure ? .fromFailure : stepSelection.map { .selection(CommaList.split($0)) } ?? .all
-            do {
-                var request = try await JobExecution.reexecutionRequest(of: parent.runID, job: job, steps: steps, instance: instance)
-                try await ExecuteCommandRunner.execute(job, request: &request, instance: instance, noColor: noColor)
-            } catch let error as DagsterError {
-                throw CLIError(error.message)
-            }
+            var request = try await JobExecution.reexecutionRequest(of: parent.runID, job: job, steps: steps, instance: instance)
+            try await ExecuteCommandRunner.execute(job, request: &request, instance: instance, noColor: noColor)
         }
     }
 }

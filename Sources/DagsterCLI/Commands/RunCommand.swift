@@ -84,9 +84,9 @@ struct RunCommand: AsyncParsableCommand {
 
         func run() async throws {
             let instance = try InstanceLocator.open()
-            guard try await instance.getRun(RunID(runID)) != nil else { throw CLIError("No run found with id \(runID).") }
+            _ = try await RunLookup.record(runID, in: instance)
             if !force {
-                guard Confirmation.ask("Are you sure you want to delete run \(runID) and its event logs? Type DELETE.")
+                guard Confirmation.ask("Are you sure you want to delete run \(runID) and its event logs?")
                 else { throw CLIError("Exiting without deleting run.") }
             }
             try await instance.deleteRun(RunID(runID))
@@ -104,7 +104,7 @@ struct RunCommand: AsyncParsableCommand {
         func run() async throws {
             let instance = try InstanceLocator.open()
             if !force {
-                guard Confirmation.ask("Are you sure you want to delete all run history and event logs? Type DELETE.")
+                guard Confirmation.ask("Are you sure you want to delete all run history and event logs?")
                 else { throw CLIError("Exiting without deleting all run history and event logs.") }
             }
             try await instance.wipe()
@@ -127,9 +127,10 @@ enum RunLookup {
 
 /// Asks on the terminal for a typed confirmation.
 enum Confirmation {
-    /// Prints `question` and returns whether the answer is `DELETE`.
+    /// Prints `question` with how to confirm (`… Type DELETE to confirm: `) and returns whether
+    /// the answer is `DELETE`.
     static func ask(_ question: String) -> Bool {
-        print(question + ": ", terminator: "")
+        print(question + " Type DELETE to confirm: ", terminator: "")
         fflush(nil)
         return readLine()?.trimmingCharacters(in: .whitespaces) == "DELETE"
     }

@@ -56,16 +56,17 @@ public enum DagsterEventType: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The event type for a stored name, accepting both the stored and the Dagster name.
+    /// The event type for a stored name, accepting both the stored and the Dagster name: the
+    /// Dagster name first (every type but the run events is stored under it), then the few
+    /// stored names that differ. It runs for every event read back, so it does not scan the cases.
     public init?(storedValue: String) {
-        if let match = Self.allCases.first(where: { $0.storedValue == storedValue }) {
-            self = match
-        } else if let match = Self(rawValue: storedValue) {
-            self = match
-        } else {
-            return nil
-        }
+        guard let type = Self(rawValue: storedValue) ?? Self.byRenamedStoredValue[storedValue] else { return nil }
+        self = type
     }
+
+    /// The types whose stored name is not their Dagster name, by stored name (`PIPELINE_START`).
+    private static let byRenamedStoredValue: [String: DagsterEventType] = Dictionary(
+        uniqueKeysWithValues: allCases.filter { $0.storedValue != $0.rawValue }.map { ($0.storedValue, $0) })
 
     /// Whether the event belongs to a step (has a step key).
     public var isStepEvent: Bool {

@@ -3,8 +3,8 @@ import OrderedCollections
 
 extension EventLogEntry {
     /// The entry as the JSON text its `Codable` conformance produces (the stored form), written
-    /// directly for the envelope and the payloads of every step: Foundation's encoder costs a
-    /// fifth of a persistent run. Payloads without a direct writer go through `JSONEncoder`.
+    /// directly for the envelope and the payloads of every step and asset event: Foundation's
+    /// encoder costs a fifth of a persistent run. Rarer payloads go through `JSONEncoder`.
     public func storedJSON() throws -> String {
         var out = "{"
         EventJSON.member("runID", runID.rawValue, first: true, to: &out)
@@ -86,6 +86,11 @@ extension EventPayload {
             try EventJSON.assetEvent(
                 "assetObservation", key: data.assetKey, description: data.description, metadata: data.metadata,
                 partition: data.partition, tags: data.tags, to: &out)
+        case .assetMaterializationPlanned(let data):
+            EventJSON.open("assetMaterializationPlanned", to: &out)
+            EventJSON.assetKey(data.assetKey, to: &out)
+            if let partition = data.partition { EventJSON.member("partition", partition, to: &out) }
+            out += "}}}"
         default:
             // Rarer payloads (failures, hooks, other asset events, …): the synthesized encoding.
             out += String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
@@ -126,12 +131,7 @@ enum EventJSON {
         tags: [String: String], to out: inout String
     ) throws {
         open(caseName, to: &out)
-        out += "\"assetKey\":["
-        for (index, component) in key.path.enumerated() {
-            if index > 0 { out += "," }
-            JSONValue.writeQuoted(component, to: &out)
-        }
-        out += "]"
+        assetKey(key, to: &out)
         if let description { member("description", description, to: &out) }
         try self.metadata(metadata, to: &out)
         if let partition { member("partition", partition, to: &out) }
@@ -143,6 +143,16 @@ enum EventJSON {
             JSONValue.writeQuoted(tags[tag] ?? "", to: &out)
         }
         out += "}}}}"
+    }
+
+    /// `"assetKey":["a","b"]`, the first member of an asset event.
+    static func assetKey(_ key: AssetKey, to out: inout String) {
+        out += "\"assetKey\":["
+        for (index, component) in key.path.enumerated() {
+            if index > 0 { out += "," }
+            JSONValue.writeQuoted(component, to: &out)
+        }
+        out += "]"
     }
 
     /// `,"metadata":[…]`.

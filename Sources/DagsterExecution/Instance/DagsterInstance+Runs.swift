@@ -99,8 +99,9 @@ extension DagsterInstance {
 
 extension DagsterInstance {
     /// The status of a run, read even when the calling task is being cancelled (to record how an
-    /// interrupted run ended).
+    /// interrupted run ended): run storages complete every call regardless of cancellation (see
+    /// `RunStorage`), so no detached task is needed to shield the read.
     func getRunStatusShielded(_ runID: RunID) async throws -> DagsterRunStatus? {
-        try await Task { try await self.getRun(runID)?.status }.value
+        try await getRun(runID)?.status
     }
 }

@@ -8,8 +8,9 @@ import Foundation
 /// (SQLite under `DAGSTER_HOME`) survive restarts and are shared by every process of a
 /// deployment.
 ///
-/// Make one with `DagsterInstance.ephemeral()`, `DagsterInstance.localTemp()` or
-/// `DagsterInstance.get()` (which reads `$DAGSTER_HOME/dagster.yaml`).
+/// Make one with `DagsterInstance.ephemeral()`, `DagsterInstance.localTemp()`, or
+/// `DagsterInstance.open(home:settings:)` with the settings `InstanceConfigLoader.load(home:environment:)`
+/// reads from `$DAGSTER_HOME/dagster.yaml` (as the CLI opens its instance).
 public final class DagsterInstance: Sendable {
     /// Stores runs.
     public let runStorage: any RunStorage

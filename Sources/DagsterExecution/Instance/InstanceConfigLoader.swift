@@ -31,7 +31,9 @@ public enum InstanceConfigLoader {
     /// - Parameters:
     ///   - home: the instance's home folder (`DAGSTER_HOME`); it must exist.
     ///   - environment: the variables `{env: VAR}` values are read from.
-    /// - Throws: `DagsterError` `.invalidConfig` naming the file and what is wrong in it.
+    /// - Throws: `DagsterError` `.invalidConfig` saying what is wrong, in Dagster's words where
+    ///   Dagster has some; those name the file only where Dagster's do (`loadNamingTheFile`
+    ///   puts the path in front of the others).
     public static func load(home: URL, environment: [String: String]) throws -> InstanceSettings {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: home.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -51,6 +53,23 @@ public enum InstanceConfigLoader {
                 cause: error)
         }
         return try parse(text, path: file.path, environment: environment)
+    }
+
+    /// `load(home:environment:)` for a person reading the message: an error whose wording does
+    /// not name the file's path (Dagster's `Found config for `run_queue` which is incompatible …`)
+    /// gets it in front, `/home/dagster.yaml: Found config for …`, Dagster's words unchanged
+    /// after it. The CLI reads `dagster.yaml` with this.
+    /// - Throws: what `load(home:environment:)` throws, the file's path first in the message.
+    public static func loadNamingTheFile(home: URL, environment: [String: String]) throws -> InstanceSettings {
+        do {
+            return try load(home: home, environment: environment)
+        } catch var error as DagsterError {
+            let file = home.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: file), !error.message.contains(file) {
+                error.message = "\(file): \(error.message)"
+            }
+            throw error
+        }
     }
 
     /// Reads the text of a `dagster.yaml`.

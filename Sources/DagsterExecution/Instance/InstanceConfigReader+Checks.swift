@@ -13,7 +13,7 @@ extension InstanceConfigReader {
         guard errors.isEmpty else {
             throw invalid(errors, preamble: "Errors whilst loading dagster custom class config at \(fileName)")
         }
-        _ = try resolveClass(at: "instance_class", block: block)
+        try rejectPythonOnlyClass(at: "instance_class", block: block)
     }
 
     /// The combinations Dagster refuses before looking at the schema.
@@ -22,9 +22,8 @@ extension InstanceConfigReader {
             throw DagsterError(
                 .invalidConfig, "Found config for `run_queue` which is incompatible with `run_coordinator` config entry.")
         }
-        let legacy = ["run_storage", "event_log_storage", "schedule_storage"]
         if let storage = self["storage"] {
-            if legacy.contains(where: { self[$0] != nil }) {
+            if Self.legacyStorageKeys.contains(where: { self[$0] != nil }) {
                 throw DagsterError(
                     .invalidConfig,
                     "Found config for `storage` which is incompatible with `run_storage`, `event_log_storage`, and "

@@ -9,13 +9,27 @@ extension InstanceConfigReader {
     /// - Throws: `DagsterError` `.invalidConfig` naming the key, the class and the classes
     ///   swift-dagster supports there.
     func resolveClass(at key: String, block: JSONValue) throws -> InstanceClass {
-        let module = block["module"]?.stringValue ?? ""
-        let className = block["class"]?.stringValue ?? ""
+        let (module, className) = Self.names(in: block)
         let supported = InstanceClass.supported[key] ?? []
         if let match = supported.first(where: { $0.name == className && $0.isFound(inModule: module) }) {
             return match
         }
         throw unsupportedClass(at: key, module: module, className: className, supported: supported)
+    }
+
+    /// Refuses the class a `{module, class}` block names at a key that only takes Python classes
+    /// (`instance_class`, `secrets.custom`, `defs_state_storage`, `storage.custom`: swift-dagster
+    /// implements none there, and cannot import Python).
+    /// - Throws: always: `DagsterError` `.invalidConfig` in Dagster's words for a class it cannot
+    ///   import, naming the key and the file, and what to remove.
+    func rejectPythonOnlyClass(at key: String, block: JSONValue) throws -> Never {
+        let (module, className) = Self.names(in: block)
+        throw unsupportedClass(at: key, module: module, className: className, supported: [])
+    }
+
+    /// The `module` and `class` a block names (empty when missing).
+    private static func names(in block: JSONValue) -> (module: String, className: String) {
+        (block["module"]?.stringValue ?? "", block["class"]?.stringValue ?? "")
     }
 
     /// The `config` of a class, validated against its schema and resolved (defaults filled in,

@@ -4,6 +4,9 @@ import DagsterCore
 /// Turning a checked `dagster.yaml` into `InstanceSettings`, loading each class it names in the
 /// order Dagster builds an instance.
 extension InstanceConfigReader {
+    /// The per-storage keys `storage` replaced; given instead of it, each names its SQLite folder.
+    static let legacyStorageKeys = ["run_storage", "event_log_storage", "schedule_storage"]
+
     /// The sections kept as written in `InstanceSettings.otherSections`.
     static let otherSectionKeys = [
         "nux", "python_logs", "code_servers", "backfills", "sensors", "schedules", "auto_materialize", "freshness",
@@ -22,10 +25,10 @@ extension InstanceConfigReader {
             settings.scheduler.maxTickRetries = config["max_tick_retries"]?.intValue ?? settings.scheduler.maxTickRetries
         }
         if let secrets = self["secrets"], let custom = secrets["custom"] {
-            _ = try resolveClass(at: "secrets.custom", block: custom)
+            try rejectPythonOnlyClass(at: "secrets.custom", block: custom)
         }
         if let block = self["defs_state_storage"] {
-            _ = try resolveClass(at: "defs_state_storage", block: block)
+            try rejectPythonOnlyClass(at: "defs_state_storage", block: block)
         }
         let launcher = self["run_launcher"] != nil ? try loadClass(at: "run_launcher").instanceClass : .defaultRunLauncher
         settings.runMonitoring = runMonitoring()
@@ -56,10 +59,9 @@ extension InstanceConfigReader {
 
     /// `storage`, or the legacy per-storage keys, or SQLite in `DAGSTER_HOME`.
     private func storage() throws -> InstanceSettings.Storage {
-        let legacyKeys = ["run_storage", "event_log_storage", "schedule_storage"]
-        if legacyKeys.contains(where: isGiven) {
+        if Self.legacyStorageKeys.contains(where: isGiven) {
             var directories = InstanceSettings.LegacySqliteDirectories()
-            for key in legacyKeys where self[key] != nil {
+            for key in Self.legacyStorageKeys where self[key] != nil {
                 let directory = try loadClass(at: key).config["base_dir"]?.stringValue
                 switch key {
                 case "run_storage": directories.runs = directory
@@ -79,8 +81,7 @@ extension InstanceConfigReader {
         case "postgres":
             return .postgres(try postgres(value))
         case "custom":
-            _ = try resolveClass(at: "storage.custom", block: value)
-            return .sqlite(baseDirectory: nil)
+            try rejectPythonOnlyClass(at: "storage.custom", block: value)
         default:
             throw DagsterError(
                 .invalidConfig,

@@ -7,7 +7,7 @@ import DagsterCore
 ///
 /// Keys that name a class (`run_coordinator`, `compute_logs`, …) take `module`, `class` and a
 /// free-form `config`; that `config` is checked in a second step against the schema of the
-/// class named (see `InstanceClassCatalog`), as Dagster does when it loads the class.
+/// class named (see `InstanceClass.supported`), as Dagster does when it loads the class.
 ///
 /// ```swift
 /// let errors = ConfigValidator.check(document, against: InstanceConfigSchema.root.type)

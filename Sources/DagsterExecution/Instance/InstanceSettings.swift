@@ -5,8 +5,9 @@ import DagsterCore
 public struct InstanceSettings: Sendable, Hashable {
     /// Where runs, events and schedules are stored.
     public enum Storage: Sendable, Hashable {
-        /// `storage.sqlite`: SQLite databases under `base_dir` (`history/runs.db`, `history/runs/`
-        /// and `schedules/` as in Dagster); `nil` for `DAGSTER_HOME`.
+        /// `storage.sqlite`: the SQLite database `history/dagster.db` under `base_dir`, one file for
+        /// runs, events and schedules (where Dagster keeps `history/runs.db`, `history/runs/` and
+        /// `schedules/`); `nil` for `DAGSTER_HOME`.
         case sqlite(baseDirectory: String?)
         /// `storage.postgres`: a PostgreSQL database, `postgres_url` or the fields of `postgres_db`.
         case postgres(PostgresSettings)
@@ -17,6 +18,7 @@ public struct InstanceSettings: Sendable, Hashable {
 
     /// The folders of the legacy per-storage keys; a `nil` folder is Dagster's default for it
     /// (`DAGSTER_HOME/history/`, `DAGSTER_HOME/history/runs/`, `DAGSTER_HOME/schedules`).
+    /// swift-dagster keeps its one database, `dagster.db`, in the runs folder.
     public struct LegacySqliteDirectories: Sendable, Hashable {
         /// `run_storage.config.base_dir` (`SqliteRunStorage`).
         public var runs: String?
