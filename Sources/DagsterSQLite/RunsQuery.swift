@@ -12,11 +12,16 @@ enum RunsQuery {
     /// The columns `RunRow` decodes, in order.
     static let columns = """
         r.id, r.run_id, r.job_name, r.status, r.run_config, r.tags, r.op_selection, r.step_keys_to_execute, \
-        r.parent_run_id, r.root_run_id, r.snapshot_id, r.create_timestamp, r.update_timestamp, r.start_time, r.end_time
+        r.parent_run_id, r.root_run_id, r.snapshot_id, r.create_timestamp, r.update_timestamp, r.start_time, r.end_time, \
+        r.revision
         """
 
-    /// The page of runs matching `filters`.
-    static func select(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) -> SQLQuery {
+    /// The columns that tell whether a cached run is current: storage id and revision.
+    static let revisionColumns = "r.id, r.revision"
+
+    /// The page of runs matching `filters`, without its `SELECT` clause: the statement from
+    /// `FROM` on, to follow `SELECT` and `columns` or `revisionColumns`.
+    static func page(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) -> SQLQuery {
         let (from, orderColumn, whereQuery) = source(filters)
         var conditions = whereQuery.sql.isEmpty ? [] : [whereQuery.sql]
         var arguments = whereQuery.arguments
@@ -24,7 +29,7 @@ enum RunsQuery {
             conditions.append("\(orderColumn) \(ascending ? ">" : "<") (SELECT id FROM runs WHERE run_id = ?)")
             arguments.append(cursor.rawValue.databaseValue)
         }
-        var sql = "SELECT \(columns) FROM \(from)"
+        var sql = "FROM \(from)"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY \(orderColumn) \(ascending ? "ASC" : "DESC")"
         if let limit {

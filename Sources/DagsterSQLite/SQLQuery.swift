@@ -8,8 +8,11 @@ struct SQLQuery: Sendable, Equatable {
     /// The values bound to the placeholders, in order.
     var arguments: [DatabaseValue]
 
-    /// The arguments in GRDB's form.
-    var statementArguments: StatementArguments { StatementArguments(arguments) }
+    /// The arguments in GRDB's form. (Given as optional existentials: GRDB's initializer for a
+    /// sequence of concrete values builds a key path at run time on every call.)
+    var statementArguments: StatementArguments {
+        StatementArguments(arguments.map { $0 as (any DatabaseValueConvertible)? })
+    }
 
     /// `?, ?, ?` for `count` values, for `IN (…)` lists.
     private static func placeholders(_ count: Int) -> String {

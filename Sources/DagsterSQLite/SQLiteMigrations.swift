@@ -16,6 +16,18 @@ enum SQLiteMigrations {
         migrator.registerMigration("2026-11-22_runs_without_update_time_index") { db in
             try db.execute(sql: "DROP INDEX IF EXISTS idx_runs_update_timestamp")
         }
+        // A counter every UPDATE of a run row raises, so a process can tell whether a run it
+        // decoded before has changed since (see `RunRecordCache`). The status index carries it,
+        // so a page of runs by status is checked against the cache from the index alone; a
+        // status change rewrites that index entry anyway.
+        migrator.registerMigration("2026-11-23_run_revisions") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE runs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+                    DROP INDEX idx_runs_status;
+                    CREATE INDEX idx_runs_status ON runs(status, id, revision);
+                    """)
+        }
         return migrator
     }
 

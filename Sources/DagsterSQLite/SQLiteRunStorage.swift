@@ -7,6 +7,7 @@ import GRDB
 public struct SQLiteRunStorage: RunStorage {
     /// The database.
     public let database: SQLiteDatabase
+    private let decodedRuns = RunRecordCache()
 
     /// Run storage over `database`.
     public init(database: SQLiteDatabase) { self.database = database }
@@ -43,7 +44,7 @@ public struct SQLiteRunStorage: RunStorage {
     public func handleRunEvent(_ runID: RunID, event: DagsterEvent, timestamp: Double) async throws {
         guard let status = event.eventType.runStatus else { return }
         try await database.write("recording the status of run \(runID)") { db in
-            var sql = "UPDATE runs SET status = ?, update_timestamp = ?"
+            var sql = "UPDATE runs SET status = ?, update_timestamp = ?, revision = revision + 1"
             if status == .started { sql += ", start_time = ?" }
             if status.isFinished { sql += ", end_time = ?" }
             var arguments: StatementArguments = [status.rawValue, timestamp]
@@ -56,9 +57,39 @@ public struct SQLiteRunStorage: RunStorage {
     public func getRunRecords(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) async throws
         -> [RunRecord]
     {
-        let query = RunsQuery.select(filters: filters, limit: limit, cursor: cursor, ascending: ascending)
+        try await page(filters: filters, limit: limit, cursor: cursor, ascending: ascending) { $0 }
+    }
+
+    public func getRuns(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) async throws
+        -> [DagsterRun]
+    {
+        try await page(filters: filters, limit: limit, cursor: cursor, ascending: ascending) { $0.run }
+    }
+
+    /// `part` of each run record of a page, taken from `decodedRuns` when every run of the page
+    /// is cached and current.
+    private func page<Part: Sendable>(
+        filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool,
+        _ part: @escaping @Sendable (borrowing RunRecord) -> Part
+    ) async throws -> [Part] {
+        let page = RunsQuery.page(filters: filters, limit: limit, cursor: cursor, ascending: ascending)
+        let arguments = page.statementArguments
+        let decodedRuns = decodedRuns
         return try await database.readStatement("reading runs") { db in
-            try db.cachedStatement(sql: query.sql).fetchAll(arguments: query.statementArguments, Self.record)
+            // The page's ids and revisions first: when every run in it is cached and current,
+            // nothing needs decoding. Otherwise the page is read whole, which also sees any run
+            // changed between the two statements.
+            let rowsSQL = "SELECT \(RunsQuery.revisionColumns) \(page.sql)"
+            let rows = try db.cachedStatement(sql: rowsSQL).fetchAll(arguments: arguments) { row in
+                RunRecordCache.RowVersion(storageID: row.int64(0) ?? 0, revision: row.int64(1) ?? 0)
+            }
+            if let cached = decodedRuns.records(of: rows, part) { return cached }
+            let recordsSQL = "SELECT \(RunsQuery.columns) \(page.sql)"
+            let decoded = try db.cachedStatement(sql: recordsSQL).fetchAll(arguments: arguments) { row in
+                (record: try Self.record(row), revision: row.int64(15) ?? 0)
+            }
+            decodedRuns.store(decoded)
+            return decoded.map { part($0.record) }
         }
     }
 
@@ -94,7 +125,7 @@ public struct SQLiteRunStorage: RunStorage {
             var merged = try StoredText.tags(from: row[1])
             merged.merge(tags) { _, new in new }
             try db.execute(
-                sql: "UPDATE runs SET tags = ?, update_timestamp = ? WHERE id = ?",
+                sql: "UPDATE runs SET tags = ?, update_timestamp = ?, revision = revision + 1 WHERE id = ?",
                 arguments: [StoredText.tags(merged), Date().timeIntervalSince1970, storageID])
             try Self.insertTags(tags, runStorageID: storageID, db)
         }

@@ -15,6 +15,9 @@ public protocol RunStorage: Sendable {
     /// Run records matching `filters`, newest first unless `ascending`, at most `limit`, starting
     /// after the run `cursor` (a run id) in that order.
     func getRunRecords(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) async throws -> [RunRecord]
+    /// The runs of `getRunRecords` with the same arguments (a storage that keeps decoded runs can
+    /// hand them out without building the records first).
+    func getRuns(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) async throws -> [DagsterRun]
     /// The number of runs matching `filters`.
     func getRunsCount(filters: RunsFilter) async throws -> Int
     /// Adds or replaces tags of a run.
@@ -39,9 +42,14 @@ extension RunStorage {
         try await getRunRecords(filters: filters, limit: limit, cursor: nil, ascending: false)
     }
 
+    /// The runs of `getRunRecords(filters:limit:cursor:ascending:)`.
+    public func getRuns(filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool) async throws -> [DagsterRun] {
+        try await getRunRecords(filters: filters, limit: limit, cursor: cursor, ascending: ascending).map(\.run)
+    }
+
     /// Runs matching `filters`, newest first.
     public func getRuns(filters: RunsFilter = RunsFilter(), limit: Int? = nil) async throws -> [DagsterRun] {
-        try await getRunRecords(filters: filters, limit: limit, cursor: nil, ascending: false).map { $0.run }
+        try await getRuns(filters: filters, limit: limit, cursor: nil, ascending: false)
     }
 
     /// The record of the run with `runID`, or `nil`.
