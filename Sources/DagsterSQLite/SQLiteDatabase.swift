@@ -15,6 +15,7 @@ public final class SQLiteDatabase: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    private let statementReaders: StatementReaders
 
     /// How long a writer waits for another process's write lock before giving up.
     static let busyTimeout: TimeInterval = 60
@@ -24,6 +25,7 @@ public final class SQLiteDatabase: Sendable {
     private init(path: String, pool: DatabasePool) {
         self.path = path
         self.pool = pool
+        self.statementReaders = StatementReaders(path: pool.path, busyTimeout: Self.busyTimeout)
     }
 
     /// Opens (creating it and its folder if needed) the database at `path`. A new database gets
@@ -114,7 +116,9 @@ public final class SQLiteDatabase: Sendable {
     /// When no other process holds the database's write lock, the transaction runs right here
     /// on the calling thread; otherwise it waits for the lock on the writer's queue, without
     /// holding up the calling thread.
-    func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(
+        _ what: @autoclosure () -> String, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
         do {
             if let written = try writeIfUncontended(body) { return written.value }
             // The callback form: one hop to the writer queue, and no cancellation check.
@@ -124,7 +128,7 @@ public final class SQLiteDatabase: Sendable {
         } catch let error as DagsterError {
             throw error
         } catch {
-            throw DagsterError(.storage, "\(what) in \(path) failed: \(error)", cause: error)
+            throw DagsterError(.storage, "\(what()) in \(path) failed: \(error)", cause: error)
         }
     }
 
@@ -156,27 +160,31 @@ public final class SQLiteDatabase: Sendable {
     /// Runs `body` on a read snapshot, wrapping database errors. Reads in WAL mode never wait
     /// for writers, so the read runs right here; and like writes it is not cut short when the
     /// task is cancelled, so an interrupted run can still read what it needs to finish cleanly.
-    func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try readWrapping(what) { try pool.read(body) }
+    func read<T: Sendable>(
+        _ what: @autoclosure () -> String, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
+        try readWrapping(what()) { try pool.read(body) }
     }
 
-    /// Runs `body`, which executes a single SELECT statement, outside an explicit transaction:
-    /// SQLite runs one statement on one consistent snapshot by itself, and skipping GRDB's
-    /// BEGIN/COMMIT around it saves a third of a small query's time.
-    func readStatement<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try readWrapping(what) { try pool.unsafeRead(body) }
+    /// Runs `body`, whose SELECT statements each stand alone, on a read-only connection and
+    /// outside any transaction (see `StatementReaders`): SQLite runs each statement on one
+    /// consistent snapshot by itself, but two statements may see two snapshots.
+    func readStatement<T: Sendable>(
+        _ what: @autoclosure () -> String, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
+        try readWrapping(what()) { try statementReaders.read(body) }
     }
 
     /// Runs `read`, wrapping database errors. `read` is synchronous, so the GRDB calls in it
     /// resolve to GRDB's blocking `read`/`unsafeRead`, never to their `async` overloads (which
     /// hop to a reader queue and check for cancellation).
-    private func readWrapping<T>(_ what: String, _ read: () throws -> T) throws -> T {
+    private func readWrapping<T>(_ what: @autoclosure () -> String, _ read: () throws -> T) throws -> T {
         do {
             return try read()
         } catch let error as DagsterError {
             throw error
         } catch {
-            throw DagsterError(.storage, "\(what) in \(path) failed: \(error)", cause: error)
+            throw DagsterError(.storage, "\(what()) in \(path) failed: \(error)", cause: error)
         }
     }
 

@@ -82,6 +82,32 @@ struct SQLiteDatabaseTests {
         }
     }
 
+    @Test func concurrentReadersSeeEveryCommitWhileAWriterAdds() async throws {
+        let runs = SQLiteRunStorage(
+            database: try SQLiteDatabase.open(
+                path: try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for index in 0..<100 { try await runs.addRun(DagsterRun(runID: RunID("r\(index)"), jobName: "job")) }
+            }
+            for _ in 0..<8 {
+                group.addTask {
+                    var seen = 0
+                    while seen < 100 {
+                        let count = try await runs.getRunsCount(filters: RunsFilter())
+                        let page = try await runs.getRuns(limit: 10)
+                        #expect(count >= seen, "a later read saw fewer runs")
+                        #expect(page.count >= min(count, 10), "a page read after the count saw fewer runs")
+                        seen = count
+                        try await Task.sleep(for: .milliseconds(1))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await runs.getRuns(limit: 3).map(\.runID) == ["r99", "r98", "r97"])
+    }
+
     @Test func anEventThatCannotBeReadIsNamedByStorageIDRunAndField() async throws {
         let path = try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path
         let events = SQLiteEventLogStorage(database: try SQLiteDatabase.open(path: path))
