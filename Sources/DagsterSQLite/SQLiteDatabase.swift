@@ -142,13 +142,13 @@ public final class SQLiteDatabase: Sendable {
             sqlite3_busy_timeout(db.sqliteConnection, 0)
             defer { sqlite3_busy_timeout(db.sqliteConnection, Int32(Self.busyTimeout * 1000)) }
             do {
-                try db.beginTransaction(.immediate)
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
                 return nil
             }
             do {
                 let value = try body(db)
-                try db.commit()
+                try db.cachedStatement(sql: "COMMIT").execute()
                 return Written(value: value)
             } catch {
                 try? db.rollback()
