@@ -92,7 +92,8 @@ let package = Package(
         .testTarget(
             name: "DagsterStorageTests",
             dependencies: [
-                "DagsterStorage", "DagsterSQLite", "DagsterCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "DagsterStorage", "DagsterSQLite", "DagsterCore", "DagsterTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         .testTarget(

@@ -7,11 +7,13 @@ import Foundation
 final class TemporaryHomes {
     private var homes: [URL] = []
 
-    /// A fresh persistent SQLite instance in a new temporary home.
+    /// A fresh persistent SQLite instance in a new temporary home (not `localTemp()`, whose
+    /// home goes with the instance, between runs).
     func instance() throws -> DagsterInstance {
-        let instance = try DagsterInstance.localTemp()
-        if let home = instance.rootDirectory { homes.append(home) }
-        return instance
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dagster-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        homes.append(home)
+        return try DagsterInstance.open(home: home)
     }
 
     /// Removes every home handed out so far.

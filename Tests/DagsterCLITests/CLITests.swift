@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dagster
 @testable import DagsterCLI
+import DagsterTesting
 import Foundation
 import Synchronization
 import Testing
@@ -13,7 +14,7 @@ struct CLITests {
 
     /// A fresh `DAGSTER_HOME` per test process, so runs are recorded outside the repository.
     static let environment = [
-        "DAGSTER_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("dagster-cli-\(UUID().uuidString)").path
+        "DAGSTER_HOME": (try? TestFolders.make("dagster-cli").path) ?? "/nonexistent-test-home"
     ]
 
     static func definitions() throws -> Definitions {

@@ -1,4 +1,5 @@
 import Dagster
+import DagsterTesting
 import Foundation
 import Testing
 
@@ -15,8 +16,7 @@ struct CodeLocationProcess {
     let home: URL
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("dagster-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        home = try TestFolders.make("dagster-cli")
     }
 
     static var binary: URL {

@@ -96,6 +96,15 @@ import Testing
         #expect(try Self.parse(yaml) == InstanceSettings())
     }
 
+    @Test func aLocalTempInstanceTakesItsHomeAwayWhenItGoes() async throws {
+        var instance: DagsterInstance? = try DagsterInstance.localTemp()
+        let home = try #require(instance?.rootDirectory)
+        try await instance?.addRun(DagsterRun(jobName: "job"))
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("history/dagster.db").path))
+        instance = nil
+        #expect(!FileManager.default.fileExists(atPath: home.path))
+    }
+
     @Test func aHomeWithoutTheFileIsTheDefaults() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dagster-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)

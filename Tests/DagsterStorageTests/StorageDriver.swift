@@ -1,6 +1,7 @@
 import DagsterCore
 import DagsterSQLite
 import DagsterStorage
+import DagsterTesting
 import Foundation
 import Testing
 
@@ -24,12 +25,8 @@ enum StorageDriver: String, CaseIterable, CustomTestStringConvertible {
         }
     }
 
-    /// A new empty folder under the system's temporary folder.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dagster-storage-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A new empty folder, removed when the test process exits.
+    static func temporaryDirectory() throws -> URL { try TestFolders.make("storage") }
 }
 
 /// One driver's three storages.

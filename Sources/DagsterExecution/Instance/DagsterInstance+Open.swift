@@ -13,11 +13,15 @@ extension DagsterInstance {
     /// - Throws: `DagsterError(.storage)` when the database cannot be opened or needs
     ///   `instance migrate`; for storage swift-dagster cannot use yet, an error naming it.
     public static func open(home: URL, settings: InstanceSettings = InstanceSettings()) throws -> DagsterInstance {
+        try open(home: home, settings: settings, removingHome: false)
+    }
+
+    private static func open(home: URL, settings: InstanceSettings, removingHome: Bool) throws -> DagsterInstance {
         let database = try SQLiteDatabase.open(path: sqlitePath(home: home, settings: settings))
         return DagsterInstance(
             runStorage: SQLiteRunStorage(database: database), eventLogStorage: SQLiteEventLogStorage(database: database),
             scheduleStorage: SQLiteScheduleStorage(database: database), isEphemeral: false, settings: settings,
-            rootDirectory: home)
+            rootDirectory: home, removesRootDirectory: removingHome)
     }
 
     /// The SQLite database file of the instance in `home`. With the legacy per-storage keys, the
@@ -41,10 +45,16 @@ extension DagsterInstance {
     }
 
     /// A fully persistent instance in a new temporary folder (Dagster's `local_temp`), for tests.
+    /// As Dagster's does when disposed, the folder is removed when the instance is deallocated.
     /// - Throws: when the folder or database cannot be created.
     public static func localTemp(settings: InstanceSettings = InstanceSettings()) throws -> DagsterInstance {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dagster-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        return try open(home: home, settings: settings)
+        do {
+            return try open(home: home, settings: settings, removingHome: true)
+        } catch {
+            try? FileManager.default.removeItem(at: home)
+            throw error
+        }
     }
 }

@@ -24,12 +24,23 @@ public final class DagsterInstance: Sendable {
     public let settings: InstanceSettings
     /// The instance's home folder (`DAGSTER_HOME`), if it has one.
     public let rootDirectory: URL?
+    /// Whether `rootDirectory` is removed when the instance goes (`localTemp()`).
+    private let removesRootDirectory: Bool
 
     /// An instance over the given storages.
-    public init(
+    public convenience init(
         runStorage: any RunStorage, eventLogStorage: any EventLogStorage,
         scheduleStorage: any ScheduleStorage = InMemoryScheduleStorage(), isEphemeral: Bool,
         settings: InstanceSettings = InstanceSettings(), rootDirectory: URL? = nil
+    ) {
+        self.init(
+            runStorage: runStorage, eventLogStorage: eventLogStorage, scheduleStorage: scheduleStorage,
+            isEphemeral: isEphemeral, settings: settings, rootDirectory: rootDirectory, removesRootDirectory: false)
+    }
+
+    init(
+        runStorage: any RunStorage, eventLogStorage: any EventLogStorage, scheduleStorage: any ScheduleStorage,
+        isEphemeral: Bool, settings: InstanceSettings, rootDirectory: URL?, removesRootDirectory: Bool
     ) {
         self.runStorage = runStorage
         self.eventLogStorage = eventLogStorage
@@ -37,6 +48,11 @@ public final class DagsterInstance: Sendable {
         self.isEphemeral = isEphemeral
         self.settings = settings
         self.rootDirectory = rootDirectory
+        self.removesRootDirectory = removesRootDirectory
+    }
+
+    deinit {
+        if removesRootDirectory, let rootDirectory { try? FileManager.default.removeItem(at: rootDirectory) }
     }
 
     /// An instance that keeps everything in memory (Dagster's `DagsterInstance.ephemeral()`).
