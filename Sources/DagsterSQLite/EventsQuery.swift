@@ -38,7 +38,12 @@ enum EventsQuery {
         func add(_ condition: String, _ value: some DatabaseValueConvertible) {
             add(SQLQuery(sql: condition, arguments: [value.databaseValue]))
         }
-        if let type = filter.eventType { add("dagster_event_type = ?", type.storedValue) }
+        if let type = filter.eventType {
+            add("dagster_event_type = ?", type.storedValue)
+            if SQLiteMigrations.typeIndexedEventTypes.contains(type.storedValue) {
+                conditions.append(SQLiteMigrations.typeIndexCondition)
+            }
+        }
         if let key = filter.assetKey { add("asset_key = ?", StoredText.assetKey(key)) }
         if let partitions = filter.assetPartitions { add(.inList("partition", partitions.map(\.databaseValue))) }
         if let id = filter.afterStorageID { add("id > ?", id) }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The schema of a swift-dagster SQLite database, as named migrations applied in order.
@@ -28,8 +29,36 @@ enum SQLiteMigrations {
                     CREATE INDEX idx_runs_status ON runs(status, id, revision);
                     """)
         }
+        // Step-level events are most of a run's events, and each type sat in its own leaf of
+        // this index: every step's commit rewrote half a dozen index pages.
+        migrator.registerMigration("2026-11-23_event_type_index_for_run_and_asset_events") { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX idx_event_logs_type;
+                    CREATE INDEX idx_event_logs_type ON event_logs(dagster_event_type, id) WHERE \(typeIndexCondition);
+                    """)
+        }
         return migrator
     }
+
+    /// The condition of the partial index `idx_event_logs_type`: the event types read across
+    /// runs by type (run status changes for run status sensors and the daemon, asset events for
+    /// asset sensors), a few per run. A query by one of these types must repeat this exact text
+    /// for SQLite to use the index (`EventsQuery`); the other types, step-level events, are
+    /// found across runs by a scan, as in Dagster's SQLite storage, where they live in one file
+    /// per run. Frozen: the index was created with this text.
+    static let typeIndexCondition = """
+        dagster_event_type IN ('PIPELINE_ENQUEUED', 'PIPELINE_DEQUEUED', 'PIPELINE_STARTING', 'PIPELINE_START', \
+        'PIPELINE_SUCCESS', 'PIPELINE_FAILURE', 'PIPELINE_CANCELING', 'PIPELINE_CANCELED', 'ASSET_MATERIALIZATION', \
+        'ASSET_MATERIALIZATION_PLANNED', 'ASSET_OBSERVATION', 'ASSET_FAILED_TO_MATERIALIZE', 'ASSET_CHECK_EVALUATION', \
+        'ASSET_CHECK_EVALUATION_PLANNED', 'STEP_FAILURE')
+        """
+
+    /// The stored event types `typeIndexCondition` lists.
+    static let typeIndexedEventTypes: Set<String> = {
+        let list = typeIndexCondition.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
+        return Set(list.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " '")) })
+    }()
 
     private static func createRunTables(_ db: Database) throws {
         try db.execute(

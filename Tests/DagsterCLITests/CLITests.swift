@@ -39,8 +39,8 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let base = directory.appendingPathComponent("base.yaml")
         let override = directory.appendingPathComponent("override.json")
-        try "ops:\n  produce:\n    config:\n      count: 1\n".write(to: base, atomically: true, encoding: .utf8)
-        try #"{"ops": {"produce": {"config": {"count": 734}}}}"#.write(to: override, atomically: true, encoding: .utf8)
+        try "ops:\n  produce:\n    config:\n      count: 1\n".write(to: base, atomically: false, encoding: .utf8)
+        try #"{"ops": {"produce": {"config": {"count": 734}}}}"#.write(to: override, atomically: false, encoding: .utf8)
         let code = await DagsterCLI.run(
             ["job", "execute", "counting", "-c", base.path, "-c", override.path, "--no-color"],
             environment: Self.environment, definitions: Self.definitions)

@@ -36,8 +36,8 @@ struct CodeLocationProcess {
         if let directory { process.currentDirectoryURL = directory }
         let stdout = home.appendingPathComponent("out-\(UUID().uuidString)")
         let stderr = home.appendingPathComponent("err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: stdout.path))
+        try Data().write(to: URL(fileURLWithPath: stderr.path))
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         let stdin = Pipe()

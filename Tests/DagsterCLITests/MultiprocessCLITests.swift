@@ -49,7 +49,7 @@ struct MultiprocessCLITests {
     @Test func everyStepRunsInAWorkerProcessAndEveryEventIsStored() async throws {
         let cli = try CodeLocationProcess()
         let marker = cli.home.appendingPathComponent("marker").path
-        _ = FileManager.default.createFile(atPath: marker, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: marker))
         let (output, run, logs) = try await execute(
             cli, "flaky", config: config(ops: #"{"needs_marker": {"config": {"marker": "\#(marker)"}}}"#))
         #expect(output.status == 0, "\(output.stderr)")
@@ -183,7 +183,7 @@ struct MultiprocessCLITests {
         try await Task.sleep(for: .milliseconds(100))
         #expect(CodeLocationProcess.liveProcesses(mentioning: id.rawValue).isEmpty)
         #expect(try await cli.run(["run", "cancel", id.rawValue]).stdout.contains("had no live worker"))
-        _ = FileManager.default.createFile(atPath: marker, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: marker))
         let reexecute = try await cli.run(["run", "reexecute", id.rawValue, "--from-failure", "--no-color"])
         #expect(reexecute.status == 0, "\(reexecute.stderr)")
         let child = try #require(try await cli.instance().getRuns(limit: 1).first)

@@ -62,7 +62,7 @@ struct PersistentInstanceCLITests {
     @Test func launchWithARunQueueQueuesTheRunAndSaysNothingDequeuesItYet() async throws {
         let cli = try CodeLocationProcess()
         try "run_queue:\n  max_concurrent_runs: 1\n".write(
-            to: cli.home.appendingPathComponent("dagster.yaml"), atomically: true, encoding: .utf8)
+            to: cli.home.appendingPathComponent("dagster.yaml"), atomically: false, encoding: .utf8)
         let launch = try await cli.run(["job", "launch", "printer"])
         #expect(launch.status == 0, "\(launch.stderr)")
         let id = try CodeLocationProcess.runID(in: launch.stdout)
@@ -119,7 +119,7 @@ struct PersistentInstanceCLITests {
         #expect(logs.contains { $0.eventType == .handledOutput && $0.stepKey == "first" })
         let cancel = try await cli.run(["run", "cancel", id.rawValue])
         #expect(cancel.stdout.contains("had no live worker"))
-        _ = FileManager.default.createFile(atPath: marker, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: marker))
         let reexecute = try await cli.run(["run", "reexecute", id.rawValue, "--from-failure", "--no-color"])
         #expect(reexecute.status == 0, "\(reexecute.stderr)")
         let child = try #require(try await cli.instance().getRuns(limit: 1).first)
@@ -141,7 +141,7 @@ struct PersistentInstanceCLITests {
         #expect(parent.status == .failure)
         let notYet = try await cli.run(["run", "reexecute", parent.runID.rawValue, "--step-selection", "nope"])
         #expect(notYet.status == 1 && notYet.stderr.contains("Step selection refers to unknown step: nope"))
-        _ = FileManager.default.createFile(atPath: marker, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: marker))
         let retry = try await cli.run(["run", "reexecute", parent.runID.rawValue, "--from-failure", "--no-color"])
         #expect(retry.status == 0)
         let child = try #require(try await cli.instance().getRuns(limit: 1).first)
@@ -164,7 +164,7 @@ struct PersistentInstanceCLITests {
         let cli = try CodeLocationProcess()
         let file = cli.home.appendingPathComponent("dagster.yaml")
         try "storage:\n  sqlite:\n    base_dir: /tmp\nrun_storage:\n  module: dagster.core.storage.runs\n  class: SqliteRunStorage\n"
-            .write(to: file, atomically: true, encoding: .utf8)
+            .write(to: file, atomically: false, encoding: .utf8)
         let info = try await cli.run(["instance", "info"])
         #expect(info.status == 1)
         #expect(

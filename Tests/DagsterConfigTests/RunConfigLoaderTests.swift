@@ -90,10 +90,10 @@ import Testing
         let overlay = directory.appendingPathComponent("prod.json")
         let empty = directory.appendingPathComponent("empty.yaml")
         try "ops:\n  fetch:\n    config: {limit: 10, source: api}\nresources:\n  db: {config: {host: localhost}}\n"
-            .write(to: base, atomically: true, encoding: .utf8)
+            .write(to: base, atomically: false, encoding: .utf8)
         try #"{"ops": {"fetch": {"config": {"limit": 500}}, "load": {"config": {"x": 1}}}, "resources": {"db": {"config": {"host": "prod"}}}}"#
-            .write(to: overlay, atomically: true, encoding: .utf8)
-        try "# nothing here\n".write(to: empty, atomically: true, encoding: .utf8)
+            .write(to: overlay, atomically: false, encoding: .utf8)
+        try "# nothing here\n".write(to: empty, atomically: false, encoding: .utf8)
 
         let merged = try RunConfigLoader.load(paths: [base.path, overlay.path, empty.path])
         #expect(merged == [
@@ -103,7 +103,7 @@ import Testing
         #expect(try RunConfigLoader.load(path: empty.path) == [:])
 
         let list = directory.appendingPathComponent("list.yaml")
-        try "- 1\n- 2\n".write(to: list, atomically: true, encoding: .utf8)
+        try "- 1\n- 2\n".write(to: list, atomically: false, encoding: .utf8)
         #expect {
             try RunConfigLoader.load(path: list.path)
         } throws: { error in
@@ -120,8 +120,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runconfig-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "a: 1\nshared: first\n".write(to: directory.appendingPathComponent("10-base.yaml"), atomically: true, encoding: .utf8)
-        try "b: 2\nshared: second\n".write(to: directory.appendingPathComponent("20-prod.yaml"), atomically: true, encoding: .utf8)
+        try "a: 1\nshared: first\n".write(to: directory.appendingPathComponent("10-base.yaml"), atomically: false, encoding: .utf8)
+        try "b: 2\nshared: second\n".write(to: directory.appendingPathComponent("20-prod.yaml"), atomically: false, encoding: .utf8)
         let merged = try RunConfigLoader.load(paths: [directory.path + "/*.yaml"])
         #expect(merged == ["a": 1, "shared": "second", "b": 2])
         #expect(throws: DagsterError.self) { try RunConfigLoader.load(paths: [directory.path + "/*.json"]) }

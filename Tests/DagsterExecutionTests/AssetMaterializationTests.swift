@@ -50,7 +50,7 @@ struct AssetMaterializationTests {
         let events = AssetSpec(["raw", "events"], group: "sources", description: "Loaded by the ingestion service")
         let storage = try #require(instance.storageDirectory)
         try FileManager.default.createDirectory(at: storage.appendingPathComponent("raw"), withIntermediateDirectories: true)
-        try "[4, 5]".write(to: storage.appendingPathComponent("raw/events"), atomically: true, encoding: .utf8)
+        try "[4, 5]".write(to: storage.appendingPathComponent("raw/events"), atomically: false, encoding: .utf8)
         let total = Asset("total", ins: Asset<[Int]>(external: events)) { (_: AssetContext, events: [Int]) in events.reduce(0, +) }
         let result = try await materialize([events, total], instance: instance)
         #expect(try result.output(forNode: "total", as: Int.self) == 9)

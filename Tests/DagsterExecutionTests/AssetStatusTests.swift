@@ -67,7 +67,7 @@ extension AssetStatusTests {
         let reading = Asset("reading", ins: source.asset(of: Int.self)) { (_: AssetContext, value: Int) in value }
         let storage = try #require(instance.storageDirectory)
         try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
-        try "5".write(to: storage.appendingPathComponent("source"), atomically: true, encoding: .utf8)
+        try "5".write(to: storage.appendingPathComponent("source"), atomically: false, encoding: .utf8)
         _ = try await observe([source], instance: instance)
         _ = try await materialize([source, report, reading], instance: instance)
         #expect(try await instance.assetStatus(of: [reading.definition]).map(\.staleness) == [.fresh])

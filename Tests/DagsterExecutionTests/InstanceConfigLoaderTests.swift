@@ -239,7 +239,7 @@ extension InstanceConfigLoaderTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let file = home.appendingPathComponent("dagster.yaml")
         func message(_ yaml: String) throws -> String {
-            try yaml.write(to: file, atomically: true, encoding: .utf8)
+            try yaml.write(to: file, atomically: false, encoding: .utf8)
             let error = try #require(throws: DagsterError.self) {
                 try InstanceConfigLoader.loadNamingTheFile(home: home, environment: [:])
             }

@@ -185,7 +185,7 @@ struct DagsterYAMLCase: Sendable {
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
             if let yaml {
                 try yaml.replacingOccurrences(of: placeholder, with: home.path)
-                    .write(to: home.appendingPathComponent("dagster.yaml"), atomically: true, encoding: .utf8)
+                    .write(to: home.appendingPathComponent("dagster.yaml"), atomically: false, encoding: .utf8)
             }
             let environment = environment.mapValues { $0.replacingOccurrences(of: placeholder, with: home.path) }
             return .success(try InstanceConfigLoader.load(home: home, environment: environment))

@@ -24,7 +24,7 @@ struct ObservableSourceAssetTests {
 
         let storage = try #require(instance.storageDirectory)
         try FileManager.default.createDirectory(at: storage.appendingPathComponent("raw"), withIntermediateDirectories: true)
-        try "[7, 8]".write(to: storage.appendingPathComponent("raw/events"), atomically: true, encoding: .utf8)
+        try "[7, 8]".write(to: storage.appendingPathComponent("raw/events"), atomically: false, encoding: .utf8)
         let result = try await materialize([events, count], instance: instance)
         #expect(try result.output(forNode: "event_count", as: Int.self) == 2)
         #expect(!result.allEvents.contains { $0.stepKey == "raw__events" })

@@ -17,4 +17,15 @@ enum POSIXFile {
         }
         return true
     }
+
+    /// Creates (or empties) the file at `path`. Unlike `FileManager.createFile`, which on Linux
+    /// writes through a temporary folder it leaves behind in the system's temporary folder.
+    /// - Returns: whether the file exists and is empty now (`errno` says why not).
+    @discardableResult
+    static func createEmpty(atPath path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
 }

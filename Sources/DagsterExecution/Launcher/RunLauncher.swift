@@ -62,7 +62,7 @@ public struct DefaultRunLauncher: RunLauncher {
         let directory = base.appendingPathComponent(run.runID.rawValue)
         let file = directory.appendingPathComponent("run_worker.log")
         guard (try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)) != nil,
-            FileManager.default.createFile(atPath: file.path, contents: nil),
+            POSIXFile.createEmpty(atPath: file.path),
             let handle = try? FileHandle(forWritingTo: file)
         else { return FileHandle.nullDevice }
         return handle

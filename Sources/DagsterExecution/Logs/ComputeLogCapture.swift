@@ -57,7 +57,7 @@ public final class ComputeLogCapture: Sendable {
     public func stop(complete: Bool = true) {
         OutputTee.shared.removeSink(sinkID)
         if complete {
-            _ = FileManager.default.createFile(atPath: directory.appendingPathComponent(fileKey + ".complete").path, contents: nil)
+            POSIXFile.createEmpty(atPath: directory.appendingPathComponent(fileKey + ".complete").path)
         }
     }
 }
