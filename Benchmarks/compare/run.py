@@ -66,6 +66,8 @@ def child_env(home=None):
 
 
 SETTLE_SECONDS = 35
+# With --tmpdir: the folder under which each workload side gets a fresh temporary folder of its own.
+SCRATCH = None
 
 
 def run_json(command, label, settle=SETTLE_SECONDS):
@@ -75,8 +77,16 @@ def run_json(command, label, settle=SETTLE_SECONDS):
     # Each side deletes its instance folders when done. ext4 avoids reusing inodes freed in the
     # last ~30 s, which makes the next side's file creations much slower: wait that out.
     time.sleep(settle)
+    env, scratch = child_env(), None
+    if SCRATCH:
+        scratch = tempfile.mkdtemp(dir=SCRATCH, prefix=label.replace(" ", "-") + "-")
+        env["TMPDIR"] = scratch
     began = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=child_env(), cwd=tempfile.gettempdir())
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=scratch or tempfile.gettempdir())
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
     if done.returncode != 0 or not done.stdout.strip():
         tail = "\n".join(done.stderr.splitlines()[-20:])
         raise RuntimeError(f"{label} failed (exit {done.returncode}):\n{tail}")
@@ -147,7 +157,18 @@ def main():
     parser.add_argument("--venv", default=os.environ.get("DAGVENV", "/tmp/dagvenv"), help="virtualenv with Dagster (default /tmp/dagvenv)")
     parser.add_argument("--settle", type=float, default=SETTLE_SECONDS,
                         help="seconds to wait before each side, so the other side's deleted files do not slow it (default 35)")
+    parser.add_argument("--tmpdir",
+                        help="folder under which each side of each workload gets a fresh temporary folder (TMPDIR) "
+                             "of its own (default: both use the system's). On ext4, a folder whose block group "
+                             "has seen many files deleted makes every file and folder creation in it slow")
     options = parser.parse_args()
+    if options.tmpdir:
+        global SCRATCH
+        SCRATCH = os.path.abspath(options.tmpdir)
+        os.makedirs(SCRATCH, exist_ok=True)
+        # ext4 places the subfolders of a "top directory" (chattr +T) in block groups of their
+        # own, so one side's deleted files do not slow the other's; best effort elsewhere.
+        subprocess.run(["chattr", "+T", SCRATCH], capture_output=True)
 
     selected = [name.strip().lower() for name in options.only.split(",") if name.strip()]
     unknown = set(selected) - {"w2", "w3", "w4", "w5", "w7"}
@@ -170,6 +191,7 @@ def main():
 
     rows, notes = [], []
     notes.append(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
+    notes.append(f"temporary folders: {'a fresh one per side under ' + SCRATCH if SCRATCH else tempfile.gettempdir()}")
     for workload in selected:
         count = iterations(workload)
         if workload == "w7":

@@ -10,7 +10,7 @@ import Synchronization
 /// and the daemon's polling) then costs a narrow query of ids and revisions, and no decoding.
 final class RunRecordCache: Sendable {
     /// A row's storage id and revision.
-    struct RowVersion {
+    struct RowVersion: Equatable, Sendable {
         var storageID: Int64
         var revision: Int64
     }

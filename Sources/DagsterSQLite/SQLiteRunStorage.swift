@@ -8,6 +8,7 @@ public struct SQLiteRunStorage: RunStorage {
     /// The database.
     public let database: SQLiteDatabase
     private let decodedRuns = RunRecordCache()
+    private let pagesHandedOut = RunPageMemo()
 
     /// Run storage over `database`.
     public init(database: SQLiteDatabase) { self.database = database }
@@ -74,22 +75,30 @@ public struct SQLiteRunStorage: RunStorage {
     ) async throws -> [Part] {
         let page = RunsQuery.page(filters: filters, limit: limit, cursor: cursor, ascending: ascending)
         let arguments = page.statementArguments
-        let decodedRuns = decodedRuns
+        let memoKey = RunPageMemo.Key(sql: page.sql, arguments: page.arguments, shape: ObjectIdentifier(Part.self))
+        let (decodedRuns, pagesHandedOut) = (decodedRuns, pagesHandedOut)
         return try await database.readStatement("reading runs") { db in
-            // The page's ids and revisions first: when every run in it is cached and current,
-            // nothing needs decoding. Otherwise the page is read whole, which also sees any run
-            // changed between the two statements.
+            // The page's ids and revisions first: when it is the page handed out last time, or
+            // every run in it is cached and current, nothing needs decoding. Otherwise the page
+            // is read whole, which also sees any run changed between the two statements.
             let rowsSQL = "SELECT \(RunsQuery.revisionColumns) \(page.sql)"
             let rows = try db.cachedStatement(sql: rowsSQL).fetchAll(arguments: arguments) { row in
                 RunRecordCache.RowVersion(storageID: row.int64(0) ?? 0, revision: row.int64(1) ?? 0)
             }
-            if let cached = decodedRuns.records(of: rows, part) { return cached }
+            if let handedOut = pagesHandedOut.page(memoKey, rows: rows, as: Part.self) { return handedOut }
+            if let cached = decodedRuns.records(of: rows, part) {
+                pagesHandedOut.keep(cached, rows: rows, for: memoKey)
+                return cached
+            }
             let recordsSQL = "SELECT \(RunsQuery.columns) \(page.sql)"
             let decoded = try db.cachedStatement(sql: recordsSQL).fetchAll(arguments: arguments) { row in
                 (record: try Self.record(row), revision: row.int64(15) ?? 0)
             }
             decodedRuns.store(decoded)
-            return decoded.map { part($0.record) }
+            let parts = decoded.map { part($0.record) }
+            let decodedRows = decoded.map { RunRecordCache.RowVersion(storageID: $0.record.storageID, revision: $0.revision) }
+            pagesHandedOut.keep(parts, rows: decodedRows, for: memoKey)
+            return parts
         }
     }
 

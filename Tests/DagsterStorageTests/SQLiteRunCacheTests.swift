@@ -49,6 +49,16 @@ struct SQLiteRunCacheTests {
         #expect(try await reader.getRuns().isEmpty)
     }
 
+    @Test func aPageReadAgainAsRecordsOrAsRunsIsTheSame() async throws {
+        let (reader, writer) = try twoProcesses()
+        for index in 1...3 { try await writer.addRun(DagsterRun(runID: RunID("r\(index)"), jobName: "job")) }
+        let filters = RunsFilter(jobName: "job")
+        let records = try await reader.getRunRecords(filters: filters, limit: 2)
+        #expect(try await reader.getRunRecords(filters: filters, limit: 2) == records)
+        #expect(try await reader.getRuns(filters: filters, limit: 2) == records.map(\.run))
+        #expect(try await reader.getRuns(filters: filters, limit: 2).map(\.runID) == ["r3", "r2"])
+    }
+
     @Test func theCacheKeepsAtMostItsCapacity() {
         let cache = RunRecordCache(capacity: 3)
         func record(_ id: Int64) -> (record: RunRecord, revision: Int64) {
