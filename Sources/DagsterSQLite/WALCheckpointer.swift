@@ -11,10 +11,13 @@ import Synchronization
 /// beyond the threshold (background checkpoints cannot keep up, or never got to run in a
 /// short-lived process).
 final class WALCheckpointer: Sendable {
-    /// WAL frames (pages) after which a background checkpoint is requested; SQLite's default.
-    static let backgroundThreshold: Int32 = 1000
+    /// WAL frames (pages) after which a background checkpoint is requested: 4 MiB of our 1 KiB
+    /// pages, the WAL size of SQLite's default (1,000 pages of 4 KiB). A checkpoint copies each
+    /// page once however many frames rewrote it, so checkpointing less often copies less: W5's
+    /// insert took 0.36-0.42 s at 1,000 frames, 0.32-0.35 s at 4,000, and 0.36-0.51 s at 10,000.
+    static let backgroundThreshold: Int32 = 4000
     /// WAL frames after which the committing connection checkpoints itself.
-    static let inlineThreshold: Int32 = 10000
+    static let inlineThreshold: Int32 = 40000
 
     private let path: String
     private let queue = DispatchQueue(label: "dagster.sqlite.checkpoint")
