@@ -20,7 +20,13 @@ public final class SQLiteDatabase: Sendable {
     /// How long a writer waits for another process's write lock before giving up.
     static let busyTimeout: TimeInterval = 60
 
-    private static let openPools = Mutex<[String: DatabasePool]>([:])
+    /// A pool, held weakly: it closes once no `SQLiteDatabase` uses it any more.
+    private struct OpenPool {
+        weak var pool: DatabasePool?
+    }
+
+    /// The pools of this process, by standardized path: one per file while it is in use.
+    private static let openPools = Mutex<[String: OpenPool]>([:])
 
     private init(path: String, pool: DatabasePool) {
         self.path = path
@@ -46,7 +52,8 @@ public final class SQLiteDatabase: Sendable {
     private static func pool(at path: String) throws -> DatabasePool {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         return try openPools.withLock { pools in
-            if let pool = pools[standardized] { return pool }
+            if let pool = pools[standardized]?.pool { return pool }
+            pools = pools.filter { $0.value.pool != nil }
             do {
                 try FileManager.default.createDirectory(
                     atPath: (standardized as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -61,7 +68,7 @@ public final class SQLiteDatabase: Sendable {
                     checkpointer.install(on: db)
                 }
                 let pool = try DatabasePool(path: standardized, configuration: configuration)
-                pools[standardized] = pool
+                pools[standardized] = OpenPool(pool: pool)
                 return pool
             } catch {
                 throw DagsterError(.storage, "cannot open the SQLite database \(standardized): \(error)", cause: error)

@@ -19,6 +19,25 @@ struct SQLiteDatabaseTests {
         #expect(pageSize == 1024)
     }
 
+    @Test func aDatabaseNoLongerUsedClosesItsFiles() async throws {
+        let path = try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path
+        func openDescriptors() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter { descriptor in
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)")
+                return target?.hasPrefix(path) == true
+            }.count
+        }
+        do {
+            let storage = SQLiteRunStorage(database: try SQLiteDatabase.open(path: path))
+            let second = SQLiteRunStorage(database: try SQLiteDatabase.open(path: path))
+            try await storage.addRun(DagsterRun(runID: "r1", jobName: "job"))
+            #expect(try await second.getRun("r1")?.jobName == "job")
+            #expect(try openDescriptors() > 0)
+        }
+        #expect(try openDescriptors() == 0)
+        #expect(try await SQLiteRunStorage(database: try SQLiteDatabase.open(path: path)).getRun("r1")?.jobName == "job")
+    }
+
     @Test func writesAreCheckpointedIntoTheDatabaseFileInTheBackground() async throws {
         let path = try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path
         let storage = SQLiteRunStorage(database: try SQLiteDatabase.open(path: path))
