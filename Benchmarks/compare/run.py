@@ -65,7 +65,7 @@ def child_env(home=None):
     return env
 
 
-SETTLE_SECONDS = 35
+SETTLE_SECONDS = 65
 # With --tmpdir: the folder under which each workload side gets a fresh temporary folder of its own.
 SCRATCH = None
 
@@ -74,8 +74,9 @@ def run_json(command, label, settle=SETTLE_SECONDS):
     """Runs a workload process and returns the JSON object of its last stdout line."""
     log(f"{label}: {' '.join(command)}")
     os.sync()  # let the previous side's writes reach the disk first, so they do not slow this side's fsyncs
-    # Each side deletes its instance folders when done. ext4 avoids reusing inodes freed in the
-    # last ~30 s, which makes the next side's file creations much slower: wait that out.
+    # Each side deletes its instance folders when done. ext4 skips over inodes freed in the last
+    # 60 s (`recently_deleted`, once their inode table is written back, which the sync above
+    # forces), which makes the next side's file creations much slower: wait that out.
     time.sleep(settle)
     env, scratch = child_env(), None
     if SCRATCH:
@@ -156,7 +157,7 @@ def main():
     parser.add_argument("--bin-dir", default=os.path.join(REPO, ".build", "release"), help="where dagster-bench and quickstart are")
     parser.add_argument("--venv", default=os.environ.get("DAGVENV", "/tmp/dagvenv"), help="virtualenv with Dagster (default /tmp/dagvenv)")
     parser.add_argument("--settle", type=float, default=SETTLE_SECONDS,
-                        help="seconds to wait before each side, so the other side's deleted files do not slow it (default 35)")
+                        help="seconds to wait before each side, so the other side's deleted files do not slow it (default 65)")
     parser.add_argument("--tmpdir",
                         help="folder under which each side of each workload gets a fresh temporary folder (TMPDIR) "
                              "of its own (default: both use the system's). On ext4, a folder whose block group "
