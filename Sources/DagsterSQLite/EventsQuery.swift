@@ -40,7 +40,7 @@ enum EventsQuery {
         }
         if let type = filter.eventType {
             add("dagster_event_type = ?", type.storedValue)
-            if SQLiteMigrations.typeIndexedEventTypes.contains(type.storedValue) {
+            if SQLiteMigrations.typeIndexedEventTypes.contains(type) {
                 conditions.append(SQLiteMigrations.typeIndexCondition)
             }
         }

@@ -33,7 +33,7 @@ final class RunRecordCache: Sendable {
 
     /// `part` of the record of each of `rows`, in order, when every one of them is cached at its
     /// row's revision; `nil` when any is missing or stale.
-    func records<Part>(of rows: [RowVersion], _ part: (borrowing RunRecord) -> Part) -> [Part]? {
+    func records<Part>(of rows: [RowVersion], _ part: (RunRecord) -> Part) -> [Part]? {
         entries.withLock { entries in
             var parts: [Part] = []
             parts.reserveCapacity(rows.count)

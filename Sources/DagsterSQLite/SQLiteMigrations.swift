@@ -1,4 +1,4 @@
-import Foundation
+import DagsterCore
 import GRDB
 
 /// The schema of a swift-dagster SQLite database, as named migrations applied in order.
@@ -41,24 +41,21 @@ enum SQLiteMigrations {
         return migrator
     }
 
-    /// The condition of the partial index `idx_event_logs_type`: the event types read across
-    /// runs by type (run status changes for run status sensors and the daemon, asset events for
-    /// asset sensors), a few per run. A query by one of these types must repeat this exact text
-    /// for SQLite to use the index (`EventsQuery`); the other types, step-level events, are
-    /// found across runs by a scan, as in Dagster's SQLite storage, where they live in one file
-    /// per run. Frozen: the index was created with this text.
-    static let typeIndexCondition = """
-        dagster_event_type IN ('PIPELINE_ENQUEUED', 'PIPELINE_DEQUEUED', 'PIPELINE_STARTING', 'PIPELINE_START', \
-        'PIPELINE_SUCCESS', 'PIPELINE_FAILURE', 'PIPELINE_CANCELING', 'PIPELINE_CANCELED', 'ASSET_MATERIALIZATION', \
-        'ASSET_MATERIALIZATION_PLANNED', 'ASSET_OBSERVATION', 'ASSET_FAILED_TO_MATERIALIZE', 'ASSET_CHECK_EVALUATION', \
-        'ASSET_CHECK_EVALUATION_PLANNED', 'STEP_FAILURE')
-        """
+    /// The event types the partial index `idx_event_logs_type` holds: those read across runs by
+    /// type (run status changes for run status sensors and the daemon, asset events for asset
+    /// sensors), a few per run. The other types, step-level events, are found across runs by a
+    /// scan, as in Dagster's SQLite storage, where they live in one file per run. Frozen: the
+    /// index was created with this list.
+    static let typeIndexedEventTypes: [DagsterEventType] = [
+        .runEnqueued, .runDequeued, .runStarting, .runStart, .runSuccess, .runFailure, .runCanceling, .runCanceled,
+        .assetMaterialization, .assetMaterializationPlanned, .assetObservation, .assetFailedToMaterialize,
+        .assetCheckEvaluation, .assetCheckEvaluationPlanned, .stepFailure,
+    ]
 
-    /// The stored event types `typeIndexCondition` lists.
-    static let typeIndexedEventTypes: Set<String> = {
-        let list = typeIndexCondition.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
-        return Set(list.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " '")) })
-    }()
+    /// The condition of `idx_event_logs_type`. A query by one of its types must repeat this
+    /// condition for SQLite to use the index (`EventsQuery`).
+    static let typeIndexCondition =
+        "dagster_event_type IN (" + typeIndexedEventTypes.map { "'\($0.storedValue)'" }.joined(separator: ", ") + ")"
 
     private static func createRunTables(_ db: Database) throws {
         try db.execute(

@@ -71,7 +71,7 @@ public struct SQLiteRunStorage: RunStorage {
     /// is cached and current.
     private func page<Part: Sendable>(
         filters: RunsFilter, limit: Int?, cursor: RunID?, ascending: Bool,
-        _ part: @escaping @Sendable (borrowing RunRecord) -> Part
+        _ part: @escaping @Sendable (RunRecord) -> Part
     ) async throws -> [Part] {
         let page = RunsQuery.page(filters: filters, limit: limit, cursor: cursor, ascending: ascending)
         let arguments = page.statementArguments

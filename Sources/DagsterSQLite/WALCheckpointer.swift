@@ -21,9 +21,10 @@ final class WALCheckpointer: Sendable {
 
     private let path: String
     private let queue = DispatchQueue(label: "dagster.sqlite.checkpoint")
-    /// Whether a checkpoint is running, the WAL's size in frames when the last one was asked
-    /// for, and the connection checkpoints run on.
-    private let state = Mutex<(inFlight: Bool, requestedAt: Int32, connection: DatabaseQueue?)>((false, 0, nil))
+    /// When commits ask for checkpoints, whether a background checkpoint is running, and the
+    /// connection background checkpoints run on.
+    private let state = Mutex<(pacing: CheckpointPacing, inFlight: Bool, connection: DatabaseQueue?)>(
+        (CheckpointPacing(background: WALCheckpointer.backgroundThreshold, inline: WALCheckpointer.inlineThreshold), false, nil))
 
     init(path: String) { self.path = path }
 
@@ -33,31 +34,28 @@ final class WALCheckpointer: Sendable {
         let context = Unmanaged.passUnretained(self).toOpaque()
         sqlite3_wal_hook(connection, { context, connection, _, frames in
             guard let context else { return SQLITE_OK }
-            if frames >= WALCheckpointer.inlineThreshold {
-                sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-            } else if frames >= WALCheckpointer.backgroundThreshold {
-                Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue().requestCheckpoint(walFrames: frames)
+            let checkpointer = Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue()
+            switch checkpointer.action(afterCommitLeaving: frames) {
+            case .none: break
+            case .inline: sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            case .background: checkpointer.checkpointInBackground()
             }
             return SQLITE_OK
         }, context)
     }
 
-    /// Starts a background checkpoint unless one is running or the WAL has grown by less than
-    /// the threshold since the last one was asked for.
-    ///
-    /// A checkpoint that runs while writers go on copies only the frames that were there when
-    /// it began, so the WAL cannot start over and stays past the threshold: asking again at
-    /// every commit ran a checkpoint (two fsyncs) per commit, a third of W5's insert time.
-    private func requestCheckpoint(walFrames frames: Int32) {
-        let start = state.withLock { state -> Bool in
-            if frames < state.requestedAt { state.requestedAt = 0 }  // the WAL started over
-            guard !state.inFlight, state.requestedAt == 0 || frames - state.requestedAt >= Self.backgroundThreshold
-            else { return false }
-            state.inFlight = true
-            state.requestedAt = frames
-            return true
+    /// What a commit that left `frames` frames in the WAL does; a background checkpoint asked
+    /// for counts as running from here on.
+    private func action(afterCommitLeaving frames: Int32) -> CheckpointPacing.Action {
+        state.withLock { state in
+            let action = state.pacing.afterCommit(walFrames: frames, checkpointRunning: state.inFlight)
+            if action == .background { state.inFlight = true }
+            return action
         }
-        guard start else { return }
+    }
+
+    /// Runs a passive checkpoint on the background queue, through a connection of its own.
+    private func checkpointInBackground() {
         queue.async { [self] in
             defer { state.withLock { $0.inFlight = false } }
             do {
@@ -71,7 +69,8 @@ final class WALCheckpointer: Sendable {
                 }
                 try connection.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
             } catch {
-                // A checkpoint that could not run now is retried by the next commit over the threshold.
+                // A checkpoint that could not run now is asked for again once the WAL has grown
+                // by another threshold.
             }
         }
     }
