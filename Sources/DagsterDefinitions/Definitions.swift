@@ -16,8 +16,9 @@ public struct Definitions: Sendable {
     public let assets: [AssetsDefinition]
     /// The checks of the assets, run with them.
     public let assetChecks: [AssetCheck]
-    /// The graph of the assets, checked once when the definitions are built.
-    let checkedAssetGraph: AssetGraph
+    /// The graph of the code location's assets, for asset selections (checked once when the
+    /// definitions were built, which refused duplicate keys, unknown upstreams and cycles).
+    public let assetGraph: AssetGraph
 
     /// Binds resources to jobs and validates everything.
     /// - Throws: `DagsterError(.invalidDefinition)`: for the assets, the first problem found
@@ -42,7 +43,7 @@ public struct Definitions: Sendable {
                     .joined(separator: "; ") + "; add that asset to Definitions(assets:) or correct the check's asset")
         }
         let graph = try AssetDependencyGraph(definitions)
-        self.checkedAssetGraph = graph.assetGraph
+        self.assetGraph = graph.assetGraph
         let implicitJob = definitions.contains { !$0.isExternal } || !assetChecks.isEmpty
             ? [try Job.materializing(graph, checks: assetChecks, selection: nil)] : []
         let selectedJobs = try assetJobs.map { try $0.job(assets: graph, checks: assetChecks) }

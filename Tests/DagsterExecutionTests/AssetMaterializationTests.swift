@@ -83,6 +83,10 @@ struct AssetMaterializationTests {
             try Job.materializing([orders], selection: [AssetKey("nope")])
         }
         #expect(unknown.message.contains("no asset with key nope; defined: orders"))
+        let misspelt = try #require(throws: DagsterError.self) {
+            try Job.materializing([orders], selection: [AssetKey("order")])
+        }
+        #expect(misspelt.message.hasSuffix("; for order, did you mean orders?"))
     }
 }
 

@@ -51,7 +51,7 @@ struct GraphAssetTests {
         let partitioned = try Definitions(assets: [raw, cleaned, daily])
         #expect(try partitioned.selectAssets("partitions:time") == [AssetKey("daily")])
         #expect(try partitioned.selectAssets("partitions:none") == [AssetKey("raw"), AssetKey("cleaned")])
-        #expect(definitions.assetGraph().parents(of: AssetKey("cleaned")) == [AssetKey("raw")])
+        #expect(definitions.assetGraph.parents(of: AssetKey("cleaned")) == [AssetKey("raw")])
     }
 
     @Test func aGraphReturningItsInputIsRefusedWhenDefinitionsLoad() throws {

@@ -42,6 +42,20 @@ extension Job {
             resources: resources, tags: tags, executor: executor)
     }
 
+    /// The error for selected keys no asset of `graph` has: the keys, what is defined (the first
+    /// 20), and the similar keys for each.
+    private static func unknownSelection(_ unknown: [AssetKey], in graph: AssetDependencyGraph) -> DagsterError {
+        let defined = graph.byKey.keys.map(\.userString).sorted()
+        var message = "no asset with key \(unknown.map(\.userString).joined(separator: ", ")); defined: "
+            + defined.prefix(20).joined(separator: ", ") + (defined.count > 20 ? " and \(defined.count - 20) more" : "")
+        for key in unknown.prefix(4) {
+            let similar = AssetKeySuggestions.similarKeys(to: key, among: graph.assetGraph.allKeys)
+            guard !similar.isEmpty else { continue }
+            message += "; for \(key.userString), did you mean \(similar.prefix(10).map(\.userString).joined(separator: ", "))?"
+        }
+        return DagsterError(.invalidDefinition, message)
+    }
+
     /// `materializing(_:…)` over assets already checked as a graph (Definitions check theirs once
     /// for all their asset jobs).
     static func materializing(
@@ -50,13 +64,8 @@ extension Job {
     ) throws -> Job {
         let external = graph.assetGraph.externalKeys
         if let selection {
-            let unknown = selection.subtracting(graph.byKey.keys).map(\.userString).sorted()
-            guard unknown.isEmpty else {
-                throw DagsterError(
-                    .invalidDefinition,
-                    "no asset with key \(unknown.joined(separator: ", ")); defined: "
-                        + graph.byKey.keys.map(\.userString).sorted().joined(separator: ", "))
-            }
+            let unknown = selection.subtracting(graph.byKey.keys).sorted()
+            guard unknown.isEmpty else { throw unknownSelection(unknown, in: graph) }
             let selectedExternal = selection.intersection(external).map(\.userString).sorted()
             guard selectedExternal.isEmpty else {
                 throw DagsterError(
@@ -72,23 +81,25 @@ extension Job {
         let ops = try selectedNodes(selected, in: graph)
         /// Where `consumer` (a node name) reads `key` from: the op materializing it in this run,
         /// else its stored value (also for an asset reading itself, e.g. an earlier partition).
-        func valueSource(of key: AssetKey, for consumer: String? = nil) -> InputSource? {
-            guard let asset = graph.byKey[key] else { return nil }
+        /// Every key asked about is in the graph: dependencies were checked when it was built, and
+        /// checks only run for selected or external assets.
+        func valueSource(of key: AssetKey, for consumer: String? = nil) throws -> InputSource {
+            guard let asset = graph.byKey[key] else {
+                throw DagsterError(.invariantViolation, "asset \(key.userString) is not in the asset graph of job \(name)")
+            }
             guard let op = ops[key], op.name != consumer else { return .asset(asset.storedAsset) }
             return .output(node: op.name, output: asset.outputName)
         }
         let blockingChecks = Dictionary(grouping: runChecks.filter(\.blocking), by: \.assetKey)
-        func checkNode(_ check: AssetCheckDefinition) -> NodeInvocation {
+        func checkNode(_ check: AssetCheckDefinition) throws -> NodeInvocation {
             NodeInvocation(
                 name: check.op.name, definition: .op(check.op),
-                inputs: [
-                    (name: AssetsDefinition.opName(for: check.assetKey), source: valueSource(of: check.assetKey) ?? .unconnected)
-                ])
+                inputs: [(name: AssetsDefinition.opName(for: check.assetKey), source: try valueSource(of: check.assetKey))])
         }
         // Plan order must be topological: each op where its first asset comes, each check right
         // after its asset's op, checks of assets outside the run first.
         let checksByAsset = Dictionary(grouping: runChecks, by: \.assetKey)
-        var nodes = runChecks.filter { !selected.contains($0.assetKey) }.map(checkNode)
+        var nodes = try runChecks.filter { !selected.contains($0.assetKey) }.map(checkNode)
         var membersByOp: [String: [AssetsDefinition]] = [:]
         for key in graph.topologicalOrder {
             if let op = ops[key], let asset = graph.byKey[key] { membersByOp[op.name, default: []].append(asset) }
@@ -97,17 +108,18 @@ extension Job {
         for key in graph.topologicalOrder {
             guard let op = ops[key], placed.insert(op.name).inserted, let asset = graph.byKey[key] else { continue }
             let members = membersByOp[op.name] ?? [asset]
-            let inputs = asset.inputKeys.map { (name: $0.name, source: valueSource(of: $0.key, for: op.name) ?? .unconnected) }
+            let inputs = try asset.inputKeys.map { (name: $0.name, source: try valueSource(of: $0.key, for: op.name)) }
             let memberKeys = Set(members.map(\.key))
             var after: [InputSource] = []
-            for dependency in Set(members.flatMap(\.nonDataDependencies)).subtracting(memberKeys).sorted() {
-                if let source = valueSource(of: dependency), case .output = source { after.append(source) }
+            for dependency in Set(members.flatMap(\.nonDataDependencies)).subtracting(memberKeys).sorted()
+            where ops[dependency] != nil {
+                after.append(try valueSource(of: dependency))
             }
             for upstream in Set(members.flatMap(\.dependencies)).subtracting(memberKeys).sorted() {
                 for check in blockingChecks[upstream] ?? [] { after.append(.output(node: check.op.name, output: "result")) }
             }
             nodes.append(NodeInvocation(name: op.name, definition: op, inputs: inputs, after: after))
-            nodes += members.flatMap { checksByAsset[$0.key] ?? [] }.map(checkNode)
+            nodes += try members.flatMap { checksByAsset[$0.key] ?? [] }.map(checkNode)
         }
         return Job(
             name: name, description: nil, graph: GraphDefinition(name: name, nodes: nodes), resources: resources,

@@ -23,15 +23,11 @@ extension PartitionsDefinition {
 }
 
 extension Definitions {
-    /// The graph of the code location's assets, for asset selections (checked when the
-    /// definitions were built, which refused duplicate keys, unknown upstreams and cycles).
-    public func assetGraph() -> AssetGraph { checkedAssetGraph }
-
     /// The keys an asset selection string selects (the selection syntax, or the command line's
     /// comma-separated form).
     /// - Throws: `DagsterError(.invalidAssetSelection)` pointing at the position of a syntax
     ///   error; `DagsterError(.invalidSubset)` naming an unknown key (with similar keys).
     public func selectAssets(_ selection: String) throws -> Set<AssetKey> {
-        try AssetSelection.fromCommandLine(selection).resolve(in: assetGraph())
+        try AssetSelection.fromCommandLine(selection).resolve(in: assetGraph)
     }
 }

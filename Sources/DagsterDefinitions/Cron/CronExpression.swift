@@ -26,7 +26,9 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     let nthWeekdayRules: [Int: NthWeekdayRule]
     /// Whether the expression fires on 29 February only (day of month 29, month 2, any weekday),
     /// however it is spelled (`29 2 *`, `29 feb ?`, …); see ``dayBeforeLeapDay``.
-    private(set) var firesOnlyOnLeapDay: Bool
+    var firesOnlyOnLeapDay: Bool {
+        daysOfMonth.singleValue == 29 && months.singleValue == 2 && daysOfWeek.isOnlyEvery && nthWeekdayRules.isEmpty
+    }
 
     static let aliases: [String: String] = [
         "@midnight": "0 0 * * *", "@hourly": "0 * * * *", "@daily": "0 0 * * *",
@@ -61,19 +63,16 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         months = fields[3]
         daysOfWeek = fields[4]
         nthWeekdayRules = nthRules
-        firesOnlyOnLeapDay =
-            daysOfMonth.singleValue == 29 && months.singleValue == 2 && daysOfWeek.isOnlyEvery && nthRules.isEmpty
         try validateCombination()
     }
 
     /// For an expression that fires only on 29 February, the same expression on 28 February: Dagster
     /// computes such schedules as "28 February, moved a day later in leap years" (see
-    /// `CronTickCursor`). `nil` for every other expression.
+    /// `CronTickCursor`). `nil` for every other expression. Its `text` is still the original's.
     var dayBeforeLeapDay: CronExpression? {
         guard firesOnlyOnLeapDay else { return nil }
         var variant = self
         variant.daysOfMonth = CronField(bits: 1 << 28)
-        variant.firesOnlyOnLeapDay = false
         return variant
     }
 

@@ -23,6 +23,12 @@ public struct StaticPartitionsDefinition: Sendable, Hashable {
     public func hasPartitionKey(_ key: String) -> Bool {
         keySet.contains(key)
     }
+
+    /// Equal when the keys are, in the same order (`keySet` follows from them).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.partitionKeys == rhs.partitionKeys }
+
+    /// Hashes the keys in order.
+    public func hash(into hasher: inout Hasher) { hasher.combine(partitionKeys) }
 }
 
 extension StaticPartitionsDefinition: CustomStringConvertible {

@@ -95,22 +95,28 @@ struct DimensionwiseMapper {
         var unmappedKeys: [[String]] = []
         for name in unmapped { unmappedKeys.append(try dimension(name, of: target).partitionKeys(context: context)) }
 
+        // Each target key as its dimension keys in target-dimension (name) order: one slot per
+        // dimension, filled by the mapped pairs and the unmapped dimensions.
+        let pairSlots = pairs.map { pair in targetNames.firstIndex(of: pair.target) ?? 0 }
+        let unmappedSlots = unmapped.map { name in targetNames.firstIndex(of: name) ?? 0 }
         var targetKeys = Set<String>()
         for keyValues in sourceValues {
-            var combinations: [[(name: String?, key: String)]] = [[]]
-            for (index, pair) in pairs.enumerated() {
+            var combinations = [[String]](repeating: [String](repeating: "", count: targetNames.count), count: 1)
+            for (index, slot) in pairSlots.enumerated() {
                 let values = mappedValues[index][keyValues[index]] ?? []
-                combinations = combinations.flatMap { prefix in values.map { prefix + [(pair.target, $0)] } }
+                combinations = combinations.flatMap { partial in values.map { partial.setting(slot, to: $0) } }
             }
-            for (name, keys) in zip(unmapped, unmappedKeys) {
-                combinations = combinations.flatMap { prefix in keys.map { prefix + [(name, $0)] } }
+            for (slot, keys) in zip(unmappedSlots, unmappedKeys) {
+                combinations = combinations.flatMap { partial in keys.map { partial.setting(slot, to: $0) } }
             }
             for combination in combinations {
                 if combination.count == 1 {
-                    targetKeys.insert(combination[0].key)
+                    targetKeys.insert(combination[0])
                 } else {
-                    let keysByDimension = Dictionary(combination.map { ($0.name ?? "", $0.key) }, uniquingKeysWith: { first, _ in first })
-                    targetKeys.insert(MultiPartitionKey(keysByDimension: keysByDimension).description)
+                    let dimensionKeys = zip(targetNames, combination).map {
+                        MultiPartitionKey.DimensionKey(dimensionName: $0 ?? "", partitionKey: $1)
+                    }
+                    targetKeys.insert(MultiPartitionKey(orderedDimensionKeys: dimensionKeys).description)
                 }
             }
         }
@@ -147,5 +153,14 @@ struct DimensionwiseMapper {
                     + "MultiPartitionMapping)")
         }
         return try multi.partitionsDefinition(forDimension: name)
+    }
+}
+
+extension Array {
+    /// A copy with the element at `index` replaced by `value`.
+    fileprivate func setting(_ index: Int, to value: Element) -> [Element] {
+        var copy = self
+        copy[index] = value
+        return copy
     }
 }

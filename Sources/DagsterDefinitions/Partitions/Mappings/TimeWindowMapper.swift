@@ -47,7 +47,7 @@ struct TimeWindowMapper {
             start = Self.move(start, by: startOffset, in: from, within: bounds)
             end = Self.move(end, by: endOffset, in: from, within: bounds)
         }
-        let sameBoundaries = from.cronSchedule == to.cronSchedule || (from.isBasicDaily && to.isBasicHourly)
+        let sameBoundaries = from.schedule == to.schedule || (from.isBasicDaily && to.isBasicHourly)
         if !sameBoundaries {
             start = to.partitionWindowStart(containing: Double(start), endClosed: false) ?? start
             if let lastStart = to.partitionWindowStart(containing: Double(end), endClosed: true) {

@@ -55,8 +55,7 @@ extension TimeWindowPartitionsDefinition {
 
     /// Same schedule, format, time zone and end offset; only the start and end may differ.
     func equalExceptForStartOrEnd(_ other: TimeWindowPartitionsDefinition) -> Bool {
-        timezone == other.timezone && fmt == other.fmt && cronSchedule == other.cronSchedule
-            && endOffset == other.endOffset
+        zone == other.zone && format == other.format && schedule == other.schedule && endOffset == other.endOffset
     }
 
     var isBasicDaily: Bool { cronSchedule == "0 0 * * *" }
