@@ -67,21 +67,24 @@ final class WorkerProcess: Sendable {
                 finished.terminationReason == .uncaughtSignal
                     ? .signaled(finished.terminationStatus) : .exited(finished.terminationStatus))
         }
+        _ = Self.ignoringSIGPIPE
         do {
             try process.run()
         } catch {
             throw DagsterError(.invariantViolation, "could not start \(executable.path): \(error)", cause: error)
         }
         let worker = WorkerProcess(pid: process.processIdentifier, latch: latch, graceSeconds: graceSeconds)
-        // A worker that dies before reading its handoff closes the pipe; the write must fail
-        // with EPIPE (and the crash be reported) instead of SIGPIPE killing this process. Python,
-        // and so Dagster, ignores SIGPIPE too.
-        signal(SIGPIPE, SIG_IGN)
         let writer = stdin.fileHandleForWriting
         try? writer.write(contentsOf: input)
         try? writer.close()
         return worker
     }
+
+    /// SIGPIPE ignored by this process, once and before its first worker starts, so every worker
+    /// inherits the same disposition. A worker that dies before reading its handoff closes the
+    /// pipe; the write must fail with EPIPE (and the crash be reported) instead of SIGPIPE
+    /// killing this process. Python, and so each of Dagster's processes, ignores SIGPIPE too.
+    private static let ignoringSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// Waits until the child ends. When the waiting task is cancelled, the child is asked to
     /// stop, then killed after the grace period; the wait still returns only once it ended.

@@ -2,15 +2,25 @@ import DagsterConfig
 import DagsterCore
 import DagsterDefinitions
 import Foundation
+import Synchronization
+
+/// Numbers the temporary files of atomic replaces, unique within the process.
+private let temporaryFiles = Atomic<Int>(0)
 
 /// Stores each output as a JSON file, `BASE_DIR/RUN_ID/STEP_KEY/OUTPUT_NAME` (plus the mapping
 /// key for dynamic outputs). Values must be `Codable`. The default for persistent runs.
 public struct FilesystemIOManager: IOManager {
     /// The folder outputs are written under.
     public let baseDirectory: URL
+    /// `baseDirectory` as a path without a trailing slash, joined with each output's components.
+    private let baseDirectoryPath: String
 
     /// A manager writing under `baseDirectory`.
-    public init(baseDirectory: URL) { self.baseDirectory = baseDirectory }
+    public init(baseDirectory: URL) {
+        self.baseDirectory = baseDirectory
+        let path = baseDirectory.path
+        baseDirectoryPath = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+    }
 
     /// The file of an output: `BASE_DIR/ASSET/KEY/PATH[/PARTITION]` for an asset (the latest
     /// materialization, shared by every run), else the run's own folder.
@@ -28,11 +38,6 @@ public struct FilesystemIOManager: IOManager {
             if let mappingKey = output.mappingKey { components.append(mappingKey) }
         }
         return components.joined(separator: "/")
-    }
-
-    private var baseDirectoryPath: String {
-        let path = baseDirectory.path
-        return path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
     }
 
     public func handleOutput(_ context: OutputContext, _ value: any Sendable) async throws -> Metadata {
@@ -53,32 +58,23 @@ public struct FilesystemIOManager: IOManager {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         if context.assetKey == nil {
-            try Self.write(data, to: path)
+            // In place (one file creation, no temporary file and rename): a path of one run's
+            // step is only read once the step has succeeded, after the write completed.
+            try POSIXFile.write(data, toPath: path)
         } else {
             try Self.replace(path, with: data)
         }
         return ["path": .path(path)]
     }
 
-    /// Writes `data` to `path` in place (one file creation, no temporary file and rename): a
-    /// path of one run's step is only read once the step has succeeded, after the write completed.
-    private static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw DagsterError(.storage, "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        let complete = data.withUnsafeBytes { POSIXFile.writeAll(descriptor, $0.baseAddress, $0.count) }
-        guard complete else { throw DagsterError(.storage, "cannot write \(path): \(String(cString: strerror(errno)))") }
-    }
-
     /// Replaces the file at `path` with `data` atomically: an asset's file is shared by every run,
     /// so a reader must see the old value or the new one, never half of one, and a failed write
     /// must leave the last good value in place.
     private static func replace(_ path: String, with data: Data) throws {
-        let temporary = path + ".tmp-\(getpid())"
+        // Unique per write: two runs of one process may store the same asset at once.
+        let temporary = path + ".tmp-\(getpid())-\(temporaryFiles.add(1, ordering: .relaxed).newValue)"
         do {
-            try write(data, to: temporary)
+            try POSIXFile.write(data, toPath: temporary)
         } catch {
             unlink(temporary)
             throw error

@@ -1,3 +1,4 @@
+import DagsterCore
 import Foundation
 
 /// Plain file-descriptor writes, for the hot paths where Foundation's file APIs cost more
@@ -10,7 +11,7 @@ enum POSIXFile {
         guard let base else { return count == 0 }
         var written = 0
         while written < count {
-            let result = write(descriptor, base + written, count - written)
+            let result = Glibc.write(descriptor, base + written, count - written)
             if result < 0, errno == EINTR { continue }
             guard result > 0 else { return false }
             written += result
@@ -18,14 +19,24 @@ enum POSIXFile {
         return true
     }
 
-    /// Creates (or empties) the file at `path`. Unlike `FileManager.createFile`, which on Linux
-    /// writes through a temporary folder it leaves behind in the system's temporary folder.
-    /// - Returns: whether the file exists and is empty now (`errno` says why not).
-    @discardableResult
-    static func createEmpty(atPath path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        close(descriptor)
-        return true
+    /// Opens the file at `path` for writing, creating it or emptying it (close-on-exec, mode
+    /// 0644 less the umask). Unlike `FileManager.createFile`, which on Linux writes through a
+    /// temporary folder it leaves behind in the system's temporary folder.
+    /// - Returns: the descriptor, or -1 (`errno` says why).
+    static func openForWriting(_ path: String) -> Int32 {
+        open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    }
+
+    /// Writes `data` to the file at `path`, creating it or replacing its contents in place.
+    /// - Throws: `DagsterError(.storage)` naming the file and the system's reason.
+    static func write(_ data: Data, toPath path: String) throws {
+        let descriptor = openForWriting(path)
+        guard descriptor >= 0 else { throw cannotWrite(path) }
+        defer { close(descriptor) }
+        guard data.withUnsafeBytes({ writeAll(descriptor, $0.baseAddress, $0.count) }) else { throw cannotWrite(path) }
+    }
+
+    private static func cannotWrite(_ path: String) -> DagsterError {
+        DagsterError(.storage, "cannot write \(path): \(String(cString: strerror(errno)))")
     }
 }

@@ -45,7 +45,9 @@ extension DagsterInstance {
     }
 
     /// A fully persistent instance in a new temporary folder (Dagster's `local_temp`), for tests.
-    /// As Dagster's does when disposed, the folder is removed when the instance is deallocated.
+    /// As Dagster's does when disposed, the folder is removed when the instance is deallocated:
+    /// keep the instance for as long as anything uses the folder (its storages, a run launched
+    /// on it, the files an IO manager wrote there).
     /// - Throws: when the folder or database cannot be created.
     public static func localTemp(settings: InstanceSettings = InstanceSettings()) throws -> DagsterInstance {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dagster-home-\(UUID().uuidString)")

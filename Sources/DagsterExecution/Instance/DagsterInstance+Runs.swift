@@ -96,12 +96,3 @@ extension DagsterInstance {
         return EventRecordsResult(records: records, cursor: next, hasMore: records.count == limit)
     }
 }
-
-extension DagsterInstance {
-    /// The status of a run, read even when the calling task is being cancelled (to record how an
-    /// interrupted run ended): run storages complete every call regardless of cancellation (see
-    /// `RunStorage`), so no detached task is needed to shield the read.
-    func getRunStatusShielded(_ runID: RunID) async throws -> DagsterRunStatus? {
-        try await getRun(runID)?.status
-    }
-}

@@ -61,11 +61,10 @@ public struct DefaultRunLauncher: RunLauncher {
         guard let base = instance.computeLogsDirectory ?? instance.storageDirectory else { return FileHandle.nullDevice }
         let directory = base.appendingPathComponent(run.runID.rawValue)
         let file = directory.appendingPathComponent("run_worker.log")
-        guard (try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)) != nil,
-            POSIXFile.createEmpty(atPath: file.path),
-            let handle = try? FileHandle(forWritingTo: file)
+        guard (try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)) != nil
         else { return FileHandle.nullDevice }
-        return handle
+        let descriptor = POSIXFile.openForWriting(file.path)
+        return descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : FileHandle.nullDevice
     }
 }
 

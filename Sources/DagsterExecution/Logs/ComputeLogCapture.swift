@@ -57,7 +57,7 @@ public final class ComputeLogCapture: Sendable {
     public func stop(complete: Bool = true) {
         OutputTee.shared.removeSink(sinkID)
         if complete {
-            POSIXFile.createEmpty(atPath: directory.appendingPathComponent(fileKey + ".complete").path)
+            try? POSIXFile.write(Data(), toPath: directory.appendingPathComponent(fileKey + ".complete").path)
         }
     }
 }

@@ -234,7 +234,8 @@ public enum JobExecution {
         if success {
             recorder.record(events.run(.runSuccess, "Finished execution of run for \"\(job.name)\"."))
         } else if interrupted {
-            let status = try await instance.getRunStatusShielded(run.runID)
+            // Run storages complete every call even when the task is cancelled (see `RunStorage`).
+            let status = try await instance.getRun(run.runID)?.status
             if status == .canceling {
                 recorder.record(events.run(.runCanceled, "Execution of run for \"\(job.name)\" canceled."), level: .error)
             } else {

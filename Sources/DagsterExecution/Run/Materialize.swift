@@ -9,7 +9,8 @@ import DagsterDefinitions
 /// Upstream assets outside the selection are read from their IO managers' storage.
 ///
 /// ```swift
-/// let result = try await materialize([orders, revenue], instance: try .localTemp())
+/// let instance = try DagsterInstance.localTemp()  // its folder goes when `instance` does
+/// let result = try await materialize([orders, revenue], instance: instance)
 /// let total: Double = try result.output(forNode: "revenue")
 /// ```
 /// - Throws: `DagsterError(.invalidDefinition)` for an invalid asset graph or an unknown selected

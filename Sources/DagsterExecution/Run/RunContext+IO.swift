@@ -105,7 +105,6 @@ extension RunContext {
         _ stored: StoredValue, into inputName: String, definition: InputDefinition, node: PlanNode, key: StepKey
     ) async throws -> any Sendable {
         let manager = stored.ioManagerKey
-        let source = stored.isStepOutput ? "" : " from asset \(stored.assetKey?.userString ?? "")"
         let value = try await loadPartitions(
             of: definition, named: inputName, step: key, upstreamIsPartitioned: stored.isPartitioned,
             upstreamName: stored.assetKey?.userString ?? stored.stepKey
@@ -114,6 +113,7 @@ extension RunContext {
                 runID: stored.runID, jobName: job.name, stepKey: stored.stepKey, name: stored.output,
                 mappingKey: stored.mappingKey, valueType: stored.valueType, assetKey: stored.assetKey, partitionKey: partitionKey)
             let context = InputContext(name: inputName, stepKey: key, upstreamOutput: upstreamContext, valueType: stored.valueType)
+            let source = stored.isStepOutput ? "" : " from asset \(stored.assetKey?.userString ?? "")"
             return try await userCode("loading input \"\(inputName)\"\(source) using input manager \"\(manager)\"") {
                 try await ioManager(manager).loadInput(context)
             }
@@ -139,14 +139,19 @@ extension RunContext {
         _ loadPartition: (String?) async throws -> any Sendable
     ) async throws -> any Sendable {
         guard upstreamIsPartitioned else { return try await loadPartition(nil) }
-        let place = "input \"\(inputName)\" of step \"\(step)\", reading \(upstreamName)"
+        /// `error` with where it happened in front of its message (built only on error).
+        func placed(_ error: DagsterError) -> DagsterError {
+            var placed = error
+            placed.message = "input \"\(inputName)\" of step \"\(step)\", reading \(upstreamName): \(error.message)"
+            return placed
+        }
         let keys: [String]
         if let partitioning = input.assetPartitions {
             let downstreamKeys = partitioning.downstream == nil ? nil : partitions?.keys
             do {
                 keys = try partitioning.upstreamPartitions(for: downstreamKeys, context: self.partitioning.loadingContext)
             } catch let error as DagsterError {
-                throw DagsterError(error.code, "\(place): \(error.message)", cause: error)
+                throw placed(error)
             }
         } else {
             // An op of a job reading a partitioned asset: the run's partition.
@@ -158,7 +163,7 @@ extension RunContext {
             do {
                 return try byPartition.assemble(pairs)
             } catch let error as DagsterError {
-                throw DagsterError(error.code, "\(place): \(error.message)", cause: error)
+                throw placed(error)
             }
         }
         guard !keys.isEmpty else {

@@ -23,7 +23,8 @@ extension JobExecution {
             executorOverride: InProcessExecutor())
         let execution = try ActiveExecution(plan: prepared.plan, handoff: handoff)
         guard let node = execution.node(of: handoff.stepKey) else {
-            throw DagsterError(.invariantViolation, "step '\(handoff.stepKey)' is not a step of job \(job.name)'s plan")
+            throw DagsterError(.invariantViolation, "step '\(handoff.stepKey)' is not a step of job \(job.name)'s plan; the code location's definitions "
+                    + "changed since the run started: re-execute the run")
         }
         let recorder = RunEventRecorder(runID: run.runID, jobName: job.name)
         let events = EventFactory(jobName: job.name, pid: ProcessInfo.processInfo.processIdentifier)
