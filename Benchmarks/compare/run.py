@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
-"""Runs real Dagster and swift-dagster back to back on W2, W3, W5 and W7 of BENCHMARKS.md and prints
-one table: workload, Dagster figure, swift-dagster figure, speed-up (Dagster / ours).
+"""Runs real Dagster and swift-dagster back to back on W2, W3, W4, W5 and W7 of BENCHMARKS.md and
+prints one table: workload, Dagster figure, swift-dagster figure, speed-up (Dagster / ours).
 
-    python3 Benchmarks/compare/run.py                 # all four workloads, full size (W3 and W5 take minutes)
-    python3 Benchmarks/compare/run.py --quick         # W5 with 1,000 runs, fewer iterations: a few minutes
+    python3 Benchmarks/compare/run.py                 # all five workloads, full size: about 17 minutes
+    python3 Benchmarks/compare/run.py --quick         # W5 with 1,000 runs, fewer iterations: about 12 minutes
     python3 Benchmarks/compare/run.py --only w2,w7 --iterations 7
     python3 Benchmarks/compare/run.py --bin-dir /tmp/bench-bin --venv /tmp/dagvenv
 
 Needs only the standard library. The Dagster side runs in the virtualenv given by --venv (created
 with dagster==1.13.27 if it is missing); our side runs `dagster-bench` and, for W7, `quickstart`
 from --bin-dir (default: .build/release of this repository; build them with
-`swift build -c release --product dagster-bench` and `--product quickstart`). Workloads whose
+`swift build -c release --static-swift-stdlib --product dagster-bench` and `--product quickstart`). Workloads whose
 binary is missing are skipped with a note. Each figure is a median; compare ratios taken in one
 run, never figures taken at different times.
 """
@@ -51,7 +51,7 @@ def ensure_venv(venv):
 
 def fresh_home():
     """A new DAGSTER_HOME with telemetry off (our binaries have none, so Dagster should not pay for it)."""
-    home = tempfile.mkdtemp(prefix="compare_home_")
+    home = tempfile.mkdtemp(prefix="compare_home_", dir=SCRATCH)
     with open(os.path.join(home, "dagster.yaml"), "w") as config:
         config.write("telemetry:\n  enabled: false\n")
     return home
@@ -74,9 +74,10 @@ def run_json(command, label, settle=SETTLE_SECONDS):
     """Runs a workload process and returns the JSON object of its last stdout line."""
     log(f"{label}: {' '.join(command)}")
     os.sync()  # let the previous side's writes reach the disk first, so they do not slow this side's fsyncs
-    # Each side deletes its instance folders when done. ext4 skips over inodes freed in the last
-    # 60 s (`recently_deleted`, once their inode table is written back, which the sync above
-    # forces), which makes the next side's file creations much slower: wait that out.
+    # Each side deletes its instance folders when done. ext4 without a journal (as on the machine
+    # these figures come from) skips over inodes freed in the last 60 s when it creates a file
+    # (`recently_deleted`; 360 s while their inode table is unwritten, which the sync above
+    # prevents), which makes the next side's file creations much slower: wait that out.
     time.sleep(settle)
     env, scratch = child_env(), None
     if SCRATCH:

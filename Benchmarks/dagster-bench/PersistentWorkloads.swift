@@ -14,7 +14,7 @@ func runW2(count: Int, iterations: Int) async throws {
             try await JobExecution.execute(job, request: RunRequest(capturesOutputs: false), instance: instance)
         }
         seconds.append(elapsed)
-        guard result.success else { throw DagsterError(.invariantViolation, "W2 run failed") }
+        guard result.success else { throw DagsterError(.invariantViolation, "W2 run failed: \(result.failureSummary)") }
         events = try await instance.allLogs(result.runID).count
     }
     print("{\"workload\":\"w2\",\"n\":\(count),\"exec_s\":\(median(seconds)),\"events\":\(events),\"iterations\":\(iterations)}")

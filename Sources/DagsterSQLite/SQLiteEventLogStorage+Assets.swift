@@ -139,7 +139,7 @@ extension SQLiteEventLogStorage {
     /// (alias `table`); NULL when SQLite does not find it (an event written with escaped
     /// slashes, or without a version).
     private static func dataVersionTag(_ table: String, _ payloadCase: String) -> String {
-        "json_extract(\(table).event, '$.dagsterEvent.payload.\(payloadCase)._0.tags.\"\(AssetDataVersion.tag)\"')"
+        "json_extract(\(table).event, '$.dagsterEvent.payload.\(payloadCase)._0.tags.\"\(AssetEventTags.dataVersion)\"')"
     }
 
     public func getPartitionMaterializations(_ key: AssetKey) async throws -> [String: PartitionMaterializationState] {
@@ -259,7 +259,7 @@ extension AssetDataVersion {
     /// `dagster/data_version` tag), with the record's storage id; `nil` for an event without one.
     init?(recordedBy record: EventLogRecord) {
         let event = record.entry.dagsterEvent
-        guard let version = (event?.assetMaterialization?.tags ?? event?.assetObservation?.tags)?[Self.tag] else { return nil }
+        guard let version = (event?.assetMaterialization?.tags ?? event?.assetObservation?.tags)?[AssetEventTags.dataVersion] else { return nil }
         self.init(version: version, storageID: record.storageID)
     }
 }

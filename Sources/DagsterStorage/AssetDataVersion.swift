@@ -2,9 +2,6 @@ import DagsterCore
 
 /// The current data version of an asset and the storage id of the event that recorded it.
 public struct AssetDataVersion: Sendable, Hashable {
-    /// The tag of materializations and observations holding the data version.
-    public static let tag = AssetEventTags.dataVersion
-
     /// The version.
     public var version: String
     /// The storage id of the materialization or observation recording it.

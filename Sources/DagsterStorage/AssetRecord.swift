@@ -19,7 +19,7 @@ public struct AssetRecord: Sendable, Hashable {
         let events = [lastMaterialization, lastObservation].compactMap { $0 }
         guard let newest = events.max(by: { $0.storageID < $1.storageID }), let event = newest.entry.dagsterEvent else { return nil }
         let tags = event.assetMaterialization?.tags ?? event.assetObservation?.tags
-        return tags?[AssetDataVersion.tag].map { AssetDataVersion(version: $0, storageID: newest.storageID) }
+        return tags?[AssetEventTags.dataVersion].map { AssetDataVersion(version: $0, storageID: newest.storageID) }
     }
 
     /// Creates a record.

@@ -27,7 +27,7 @@ struct DataVersionsQueryTests {
     @Test func aVersionSQLiteCannotFindIsReadFromTheWholeEvent() async throws {
         let path = try StorageDriver.temporaryDirectory().appendingPathComponent("dagster.db").path
         let storage = SQLiteEventLogStorage(database: try SQLiteDatabase.open(path: path))
-        let observation = AssetObservation(assetKey: "a", tags: [AssetDataVersion.tag: "v7"])
+        let observation = AssetObservation(assetKey: "a", tags: [AssetEventTags.dataVersion: "v7"])
         let entry = EventLogEntry(
             runID: "r1", level: .debug, userMessage: "", jobName: "job",
             dagsterEvent: DagsterEvent(.assetObservation, jobName: "job", message: "", payload: .assetObservation(observation)))

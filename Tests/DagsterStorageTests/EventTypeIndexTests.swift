@@ -4,7 +4,7 @@ import DagsterStorage
 import GRDB
 import Testing
 
-/// The type index of `event_logs` holds run status and asset events only; queries by those
+/// The type index of `event_logs` holds run status, asset and step failure events only; queries by those
 /// types use it, queries by step-level types still find their events.
 @Suite("Event type index")
 struct EventTypeIndexTests {
